@@ -1,0 +1,70 @@
+/* fdx: the headless command line. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "fdx/fdx.h"
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("fdx: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "fdx %s - fetch, decode, execute: an emulator for 6502, 68000 and x86 machines\n"
+            "\n"
+            "usage:\n"
+            "  fdx list                       machines, their options and the firmware they need\n"
+            "  fdx info FILE...               what a file is: size, checksums, catalogue match, machine\n"
+            "  fdx run MACHINE [OPTIONS] [MEDIA|PROGRAM ARGS...]\n"
+            "                                 run a machine headless\n"
+            "  fdx sst --cpu CPU PATH...      run SingleStepTests conformance files\n"
+            "  fdx --help | --version\n"
+            "\n"
+            "run options (every machine):\n"
+            "  --frames N          run N video frames (default: until the program exits,\n"
+            "                      or 600 frames for machines with a screen)\n"
+            "  --max-cycles N      stop after N CPU cycles\n"
+            "  --screenshot F.png  save the last frame\n"
+            "  --state-in FILE     load a save state before running\n"
+            "  --state-out FILE    write a save state after running\n"
+            "  --stats             print registers, instructions and cycles at the end\n"
+            "  --rom-path DIRS     ':'-separated directories to search for firmware\n"
+            "  --headless          no window (the only mode of this command)\n"
+            "\n"
+            "Addresses may be written 0x1234, $1234, 1234h or decimal, and SEG:OFF (hex) on x86.\n"
+            "Firmware is searched in --rom-path, $FDX_ROM_PATH, $XDG_DATA_HOME/fdx/roms\n"
+            "(~/.local/share/fdx/roms) and $XDG_DATA_DIRS/fdx/roms.\n",
+            FDX_VERSION_STRING);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stdout);
+        return 0;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+        printf("fdx %s\n", FDX_VERSION_STRING);
+        return 0;
+    }
+    if (!strcmp(cmd, "list")) return cmd_list(argc - 1, argv + 1);
+    if (!strcmp(cmd, "info")) return cmd_info(argc - 1, argv + 1);
+    if (!strcmp(cmd, "run")) return cmd_run(argc - 1, argv + 1);
+    if (!strcmp(cmd, "sst")) return fdx_sst_main(argc - 1, argv + 1);
+    cli_error("unknown command '%s' (try fdx --help)", cmd);
+    return 2;
+}
