@@ -37,9 +37,9 @@ int fdx_debug_add_breakpoint(struct fdx_debug *d, struct fdx_cpu *cpu, uint32_t 
             return (int)i;
         }
     if (d->nbp >= FDX_DEBUG_MAX_BREAKPOINTS) return -1;
-    d->bp[d->nbp] = (struct fdx_breakpoint){.addr = addr, .enabled = true};
+    d->bp[d->nbp++] = (struct fdx_breakpoint){.addr = addr, .enabled = true};
     fdx_debug_update(d, cpu);
-    return (int)d->nbp++;
+    return (int)d->nbp - 1;
 }
 
 int fdx_debug_remove_breakpoint(struct fdx_debug *d, struct fdx_cpu *cpu, uint32_t addr)

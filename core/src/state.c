@@ -97,7 +97,7 @@ void fdx_state_begin(struct fdx_state *st, const char *tag, uint32_t version)
                        (unsigned)v, (unsigned)version);
     uint32_t len = (uint32_t)get_le(p + 8, 4);
     if (!st->failed && len > st->size - st->pos)
-        fdx_state_fail(st, "state chunk '%s' runs past the end of the state", t);
+        fdx_state_fail(st, "state is truncated: chunk '%s' runs past its end", t);
 }
 
 void fdx_state_end(struct fdx_state *st)

@@ -46,12 +46,25 @@ static void usage(FILE *f)
             FDX_VERSION_STRING);
 }
 
+/* `fdx` alone (or with only --headless) runs the built-in default: the
+ * first machine of this list that is built in, with its own demo. */
+static int run_default(void)
+{
+    static const char *const preferred[] = {"atari2600", "bare6502", NULL};
+    for (const char *const *p = preferred; *p; p++) {
+        if (!fdx_machine_find(*p)) continue;
+        char *args[] = {"run", (char *)*p, "--demo", "--stats", NULL};
+        printf("fdx: running the built-in default, %s with its demo program\n", *p);
+        fflush(stdout);
+        return cmd_run(4, args);
+    }
+    usage(stdout);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        usage(stdout);
-        return 0;
-    }
+    if (argc < 2 || (argc == 2 && !strcmp(argv[1], "--headless"))) return run_default();
     const char *cmd = argv[1];
     if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
         usage(stdout);

@@ -1,0 +1,171 @@
+/* Media: checksums against published vectors, file limits, atomic writes,
+ * ROM search. */
+#define _POSIX_C_SOURCE 200809L
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fdx/media.h"
+
+static char dir[256];
+
+static void make_dir(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/fdx-test-media-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+static void write_file(const char *path, const void *data, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(data, 1, n, f), n);
+    fclose(f);
+}
+
+START_TEST(test_crc32_vectors)
+{
+    ck_assert_uint_eq(fdx_crc32(0, "123456789", 9), 0xCBF43926u);
+    ck_assert_uint_eq(fdx_crc32(0, "", 0), 0);
+    ck_assert_uint_eq(fdx_crc32(0, "The quick brown fox jumps over the lazy dog", 43), 0x414FA339u);
+    /* incremental equals one-shot */
+    uint32_t c = fdx_crc32(0, "12345", 5);
+    ck_assert_uint_eq(fdx_crc32(c, "6789", 4), 0xCBF43926u);
+}
+END_TEST
+
+START_TEST(test_sha1_vectors)
+{
+    char hex[41];
+    fdx_sha1_hex("abc", 3, hex);
+    ck_assert_str_eq(hex, "a9993e364706816aba3e25717850c26c9cd0d89d");
+    fdx_sha1_hex("", 0, hex);
+    ck_assert_str_eq(hex, "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+    const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+    fdx_sha1_hex(two, strlen(two), hex);
+    ck_assert_str_eq(hex, "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
+    /* one million 'a' in uneven pieces */
+    struct fdx_sha1 s;
+    uint8_t d[20];
+    char chunk[997];
+    memset(chunk, 'a', sizeof chunk);
+    fdx_sha1_init(&s);
+    size_t left = 1000000;
+    while (left) {
+        size_t n = left < sizeof chunk ? left : sizeof chunk;
+        fdx_sha1_update(&s, chunk, n);
+        left -= n;
+    }
+    fdx_sha1_final(&s, d);
+    char out[41];
+    for (int i = 0; i < 20; i++) snprintf(out + 2 * i, 3, "%02x", d[i]);
+    ck_assert_str_eq(out, "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
+}
+END_TEST
+
+START_TEST(test_file_read_limits)
+{
+    make_dir();
+    char path[300];
+    snprintf(path, sizeof path, "%s/f.bin", dir);
+    uint8_t data[100];
+    memset(data, 0xAA, sizeof data);
+    write_file(path, data, sizeof data);
+    uint8_t *got;
+    size_t n;
+    struct fdx_err err;
+    ck_assert_int_eq(fdx_file_read(path, 100, &got, &n, &err), 0);
+    ck_assert_uint_eq(n, 100);
+    ck_assert_uint_eq(got[99], 0xAA);
+    free(got);
+    ck_assert_int_eq(fdx_file_read(path, 99, &got, &n, &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.msg, "too large"));
+    ck_assert_ptr_null(got);
+    snprintf(path, sizeof path, "%s/missing", dir);
+    ck_assert_int_eq(fdx_file_read(path, 100, &got, &n, &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.msg, "missing"));
+    ck_assert_int_eq(fdx_file_read(dir, 100, &got, &n, &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.msg, "not a regular file"));
+}
+END_TEST
+
+START_TEST(test_atomic_write)
+{
+    make_dir();
+    char path[300];
+    snprintf(path, sizeof path, "%s/out.bin", dir);
+    write_file(path, "old", 3);
+    struct fdx_err err;
+    ck_assert_int_eq(fdx_file_write_atomic(path, "new contents", 12, &err), 0);
+    uint8_t *got;
+    size_t n;
+    ck_assert_int_eq(fdx_file_read(path, 100, &got, &n, &err), 0);
+    ck_assert_uint_eq(n, 12);
+    ck_assert(memcmp(got, "new contents", 12) == 0);
+    free(got);
+    /* a directory that does not exist: error, nothing created */
+    snprintf(path, sizeof path, "%s/nope/out.bin", dir);
+    ck_assert_int_eq(fdx_file_write_atomic(path, "x", 1, &err), -1);
+}
+END_TEST
+
+START_TEST(test_rom_search)
+{
+    make_dir();
+    uint8_t rom[64];
+    for (int i = 0; i < 64; i++) rom[i] = (uint8_t)(i * 7);
+    char sha[41];
+    fdx_sha1_hex(rom, sizeof rom, sha);
+    struct fdx_rom_desc desc = {.slot = "system", .name = "Test ROM", .filename = "test.rom", .size = 64,
+                                .crc32 = fdx_crc32(0, rom, 64), .sha1 = sha, .required = true};
+    char path[300];
+    /* found by scanning under another name */
+    snprintf(path, sizeof path, "%s/renamed.bin", dir);
+    write_file(path, rom, sizeof rom);
+    /* a decoy of the right size but other contents */
+    uint8_t decoy[64] = {0};
+    snprintf(path, sizeof path, "%s/test.rom", dir);
+    write_file(path, decoy, sizeof decoy);
+    char cli[300];
+    snprintf(cli, sizeof cli, "/nonexistent:%s", dir);
+    struct fdx_rom_path rp;
+    setenv("XDG_DATA_HOME", "/nonexistent-xdg", 1);
+    fdx_rom_path_init(&rp, cli);
+    ck_assert_str_eq(rp.dirs[0], "/nonexistent");
+    ck_assert_str_eq(rp.dirs[1], dir);
+    ck_assert_str_eq(rp.dirs[2], "/nonexistent-xdg/fdx/roms");
+    uint8_t *got = NULL;
+    size_t n;
+    char found[1100];
+    ck_assert_int_eq(fdx_rom_find(&rp, &desc, &got, &n, found, sizeof found), 0);
+    ck_assert_ptr_nonnull(strstr(found, "renamed.bin"));
+    ck_assert(memcmp(got, rom, 64) == 0);
+    free(got);
+    ck_assert(fdx_rom_matches(&desc, rom, 64));
+    ck_assert(!fdx_rom_matches(&desc, decoy, 64));
+    ck_assert(!fdx_rom_matches(&desc, rom, 63));
+    desc.crc32 ^= 1;
+    ck_assert_int_eq(fdx_rom_find(&rp, &desc, &got, &n, found, sizeof found), -1);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("media");
+    TCase *tc = tcase_create("media");
+    tcase_add_test(tc, test_crc32_vectors);
+    tcase_add_test(tc, test_sha1_vectors);
+    tcase_add_test(tc, test_file_read_limits);
+    tcase_add_test(tc, test_atomic_write);
+    tcase_add_test(tc, test_rom_search);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_set_fork_status(sr, CK_NOFORK);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
