@@ -11,7 +11,7 @@ mode=${1:-run}
 # Everything fdx builds, tests or benchmarks with, from Debian's packages.
 PACKAGES="build-essential cmake pkg-config zlib1g-dev libcjson-dev check
   cc65 nasm bcc binutils-m68k-linux-gnu gcc-m68k-linux-gnu hatari dosbox
-  libsdl2-dev valgrind"
+  libsdl2-dev valgrind clang"
 
 install_deps() {
     missing=""
@@ -45,6 +45,8 @@ test)
     install_deps
     build build
     (cd build && ctest -j2 --output-on-failure)
+    # clang must build it warning-free too
+    CC=clang build build-clang -DFDX_BUILD_TESTS=OFF
     build build-asan -DFDX_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
     (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest -j2 --output-on-failure) ;;
 *)

@@ -176,7 +176,7 @@ void fdx_state_i64(struct fdx_state *st, const char *name, int64_t *v) { scalar(
 
 void fdx_state_bool(struct fdx_state *st, const char *name, bool *v)
 {
-    uint8_t b = *v ? 1 : 0;
+    uint8_t b = st->mode == FDX_STATE_SAVE && *v ? 1 : 0;
     scalar(st, name, &b, 1);
     if (st->mode == FDX_STATE_LOAD && !st->failed) *v = b != 0;
 }

@@ -183,6 +183,7 @@ START_TEST(test_bad_maps_are_refused)
     struct fdx_map_entry pair[] = {good, misaligned};
     ck_assert_int_eq(fdx_bus_map(&b, pair, 2), -1);
     ck_assert_ptr_null(fdx_bus_host_ptr(&b, 0));
+    fdx_bus_free(&b);
     ck_assert_int_eq(fdx_bus_init(&b, 40, 8, FDX_LITTLE_ENDIAN), -1);
     ck_assert_int_eq(fdx_bus_init(&b, 16, 8, FDX_LITTLE_ENDIAN), 0);
     ck_assert_int_eq(fdx_bus_map(&b, &good, 1), 0);

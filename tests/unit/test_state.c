@@ -92,7 +92,7 @@ END_TEST
 
 START_TEST(test_refusals)
 {
-    struct thing t = sample(), u;
+    struct thing t = sample(), u = {0};
     uint8_t buf[512], bad[512];
     size_t n = save(&t, buf, sizeof buf);
     struct fdx_state st;
