@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 int fdx_err_set(struct fdx_err *err, const char *fmt, ...)
 {
@@ -86,4 +87,16 @@ int fdx_parse_address(const char *text, bool seg_ok, uint32_t *out)
     if (parse_number(text, end, UINT32_MAX, &v)) return -1;
     *out = (uint32_t)v;
     return 0;
+}
+
+bool fdx_list_contains(const char *list, const char *name)
+{
+    size_t len = strlen(name);
+    while (list && *list) {
+        const char *bar = strchr(list, '|');
+        size_t n = bar ? (size_t)(bar - list) : strlen(list);
+        if (n == len && strncasecmp(list, name, n) == 0) return true;
+        list = bar ? bar + 1 : NULL;
+    }
+    return false;
 }

@@ -53,18 +53,6 @@ static int parse_bool(const char *v, bool *out)
     return -1;
 }
 
-static bool choice_ok(const char *choices, const char *v)
-{
-    size_t len = strlen(v);
-    while (choices && *choices) {
-        const char *bar = strchr(choices, '|');
-        size_t n = bar ? (size_t)(bar - choices) : strlen(choices);
-        if (n == len && strncasecmp(choices, v, n) == 0) return true;
-        choices = bar ? bar + 1 : NULL;
-    }
-    return false;
-}
-
 /* Checks every given option against the description. */
 int fdx_options_validate(const struct fdx_machine_desc *d, const struct fdx_options *o, struct fdx_err *err)
 {
@@ -89,7 +77,7 @@ int fdx_options_validate(const struct fdx_machine_desc *d, const struct fdx_opti
                 return fdx_err_set(err, "--%s wants an address, not '%s'", od->name, v);
             break;
         case FDX_OPT_CHOICE:
-            if (!choice_ok(od->choices, v))
+            if (!fdx_list_contains(od->choices, v))
                 return fdx_err_set(err, "--%s wants one of %s, not '%s'", od->name, od->choices, v);
             break;
         case FDX_OPT_STRING:

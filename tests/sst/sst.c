@@ -83,18 +83,6 @@ bool fdx_sst_each_ram(const cJSON *ram, void (*fn)(void *ctx, unsigned long addr
     return true;
 }
 
-static bool name_in(const char *list, const char *name)
-{
-    size_t len = strlen(name);
-    while (list && *list) {
-        const char *bar = strchr(list, '|');
-        size_t n = bar ? (size_t)(bar - list) : strlen(list);
-        if (n == len && strncasecmp(list, name, n) == 0) return true;
-        list = bar ? bar + 1 : NULL;
-    }
-    return false;
-}
-
 static int has_suffix(const char *s, const char *suf)
 {
     size_t a = strlen(s), b = strlen(suf);
@@ -247,7 +235,7 @@ int fdx_sst_main(int argc, char **argv)
     }
     const struct fdx_sst_runner *runner = NULL;
     for (const struct fdx_sst_runner *const *r = fdx_sst_runners; *r; r++)
-        if (name_in((*r)->cpus, o.cpu)) runner = *r;
+        if (fdx_list_contains((*r)->cpus, o.cpu)) runner = *r;
     if (!runner) {
         fprintf(stderr, "fdx sst: no test runner for CPU '%s' (see fdx sst --help)\n", o.cpu);
         return 2;

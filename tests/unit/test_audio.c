@@ -1,5 +1,5 @@
 /* Resampler: exact long-run ratio (no drift), averaging, interpolation. */
-#include <check.h>
+#include "unit.h"
 
 #include "fdx/av.h"
 
@@ -73,18 +73,4 @@ START_TEST(test_overflow_drops_oldest)
 }
 END_TEST
 
-int main(void)
-{
-    Suite *s = suite_create("audio");
-    TCase *tc = tcase_create("audio");
-    tcase_add_test(tc, test_no_drift_downsampling);
-    tcase_add_test(tc, test_averaging);
-    tcase_add_test(tc, test_upsampling);
-    tcase_add_test(tc, test_overflow_drops_oldest);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
-}
+FDX_UNIT_MAIN("audio", test_no_drift_downsampling, test_averaging, test_upsampling, test_overflow_drops_oldest)

@@ -1,5 +1,5 @@
 /* Bus: mapping, mirrors, endianness, I/O handlers, peek/poke. */
-#include <check.h>
+#include "unit.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -207,21 +207,4 @@ START_TEST(test_poke_patches_rom)
 }
 END_TEST
 
-int main(void)
-{
-    Suite *s = suite_create("bus");
-    TCase *tc = tcase_create("bus");
-    tcase_add_test(tc, test_ram_rom_unmapped);
-    tcase_add_test(tc, test_mirrors);
-    tcase_add_test(tc, test_endianness);
-    tcase_add_test(tc, test_io_handlers);
-    tcase_add_test(tc, test_port_space_and_32bit);
-    tcase_add_test(tc, test_bad_maps_are_refused);
-    tcase_add_test(tc, test_poke_patches_rom);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
-}
+FDX_UNIT_MAIN("bus", test_ram_rom_unmapped, test_mirrors, test_endianness, test_io_handlers, test_port_space_and_32bit, test_bad_maps_are_refused, test_poke_patches_rom)

@@ -1,5 +1,5 @@
 /* Address and number parsing used by every command line. */
-#include <check.h>
+#include "unit.h"
 
 #include "fdx/common.h"
 
@@ -60,18 +60,4 @@ START_TEST(test_err)
 }
 END_TEST
 
-int main(void)
-{
-    Suite *s = suite_create("common");
-    TCase *tc = tcase_create("common");
-    tcase_add_test(tc, test_addresses);
-    tcase_add_test(tc, test_bad_addresses);
-    tcase_add_test(tc, test_counts);
-    tcase_add_test(tc, test_err);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
-}
+FDX_UNIT_MAIN("common", test_addresses, test_bad_addresses, test_counts, test_err)

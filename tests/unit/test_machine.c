@@ -1,7 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 /* Machine layer with a toy CPU and machine: life cycle, the run loop and
  * scheduler, options, breakpoints, save states and their refusal. */
-#include <check.h>
+#include "unit.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -384,21 +384,4 @@ START_TEST(test_breakpoints_and_steps)
 }
 END_TEST
 
-int main(void)
-{
-    Suite *s = suite_create("machine");
-    TCase *tc = tcase_create("machine");
-    tcase_add_test(tc, test_run_loop_and_events);
-    tcase_add_test(tc, test_two_machines_are_independent);
-    tcase_add_test(tc, test_state_round_trip);
-    tcase_add_test(tc, test_bad_states_are_refused_and_change_nothing);
-    tcase_add_test(tc, test_state_file_round_trip);
-    tcase_add_test(tc, test_options);
-    tcase_add_test(tc, test_breakpoints_and_steps);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
-}
+FDX_UNIT_MAIN("machine", test_run_loop_and_events, test_two_machines_are_independent, test_state_round_trip, test_bad_states_are_refused_and_change_nothing, test_state_file_round_trip, test_options, test_breakpoints_and_steps)

@@ -1,7 +1,7 @@
 /* Media: checksums against published vectors, file limits, atomic writes,
  * ROM search. */
 #define _POSIX_C_SOURCE 200809L
-#include <check.h>
+#include "unit.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,18 +154,6 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("media");
-    TCase *tc = tcase_create("media");
-    tcase_add_test(tc, test_crc32_vectors);
-    tcase_add_test(tc, test_sha1_vectors);
-    tcase_add_test(tc, test_file_read_limits);
-    tcase_add_test(tc, test_atomic_write);
-    tcase_add_test(tc, test_rom_search);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_NOFORK);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    const TTest *const tests[] = {test_crc32_vectors, test_sha1_vectors, test_file_read_limits, test_atomic_write, test_rom_search};
+    return fdx_unit_run("media", tests, sizeof tests / sizeof tests[0], 0);
 }

@@ -1,5 +1,5 @@
 /* Scheduler: ordering, ties, re-arming, deadlines, state. */
-#include <check.h>
+#include "unit.h"
 #include <string.h>
 
 #include "fdx/sched.h"
@@ -130,19 +130,4 @@ START_TEST(test_clock_divider)
 }
 END_TEST
 
-int main(void)
-{
-    Suite *s = suite_create("sched");
-    TCase *tc = tcase_create("sched");
-    tcase_add_test(tc, test_order_and_ties);
-    tcase_add_test(tc, test_periodic_and_advance);
-    tcase_add_test(tc, test_table_full);
-    tcase_add_test(tc, test_state_round_trip);
-    tcase_add_test(tc, test_clock_divider);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
-}
+FDX_UNIT_MAIN("sched", test_order_and_ties, test_periodic_and_advance, test_table_full, test_state_round_trip, test_clock_divider)

@@ -1,5 +1,5 @@
 /* Save-state walker: sizes, round trips, little-endian layout, refusals. */
-#include <check.h>
+#include "unit.h"
 #include <string.h>
 
 #include "fdx/state.h"
@@ -179,18 +179,4 @@ START_TEST(test_nesting)
 }
 END_TEST
 
-int main(void)
-{
-    Suite *s = suite_create("state");
-    TCase *tc = tcase_create("state");
-    tcase_add_test(tc, test_measure_matches_save);
-    tcase_add_test(tc, test_round_trip_and_layout);
-    tcase_add_test(tc, test_refusals);
-    tcase_add_test(tc, test_nesting);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
-}
+FDX_UNIT_MAIN("state", test_measure_matches_save, test_round_trip_and_layout, test_refusals, test_nesting)

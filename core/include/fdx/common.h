@@ -32,6 +32,8 @@ int fdx_err_set(struct fdx_err *err, const char *fmt, ...) FDX_PRINTF(2, 3);
 /* Parses an address: 0x1234, $1234, 1234h, decimal; with seg_ok also SEG:OFF
  * (hex), giving SEG*16+OFF. Returns 0 or -1 on bad syntax or overflow. */
 int fdx_parse_address(const char *text, bool seg_ok, uint32_t *out);
+/* true if name (case-insensitive) is one of the '|'-separated words of list. */
+bool fdx_list_contains(const char *list, const char *name);
 /* Parses an unsigned decimal or 0x-hex count. Returns 0 or -1. */
 int fdx_parse_u64(const char *text, uint64_t *out);
 
