@@ -8,6 +8,14 @@
  *
  * Peek and poke never cause side effects; debuggers use them.
  * The same structure serves as the x86 I/O port space (all handlers).
+ *
+ * Bus tap (debugger watchpoints and the per-cycle bus view): between CPU
+ * runs, the debugger may switch `pages` to an alternate table in which the
+ * chosen pages have no host pointers and a trampoline handler that reports
+ * each access (address, data, size, read or write) and forwards it to the
+ * real page. The inline fast path is unchanged; untapped pages keep their
+ * host pointers. Mapping always edits the real table (`map`) and keeps the
+ * alternate one in step, so bank switching works while a tap is active.
  */
 #ifndef FDX_BUS_H
 #define FDX_BUS_H
@@ -36,6 +44,8 @@ struct fdx_io {
     bool wide; /* handler takes 2- and 4-byte accesses itself */
 };
 
+struct fdx_bus_tap;
+
 struct fdx_page {
     uint8_t *read;          /* host memory for reads, or NULL: use io */
     uint8_t *write;         /* host memory for writes, or NULL: use io (ROM: io may be NULL, write ignored) */
@@ -50,9 +60,15 @@ struct fdx_bus {
     enum fdx_endian endian;
     uint32_t open_bus;      /* value read from unmapped addresses */
     size_t npages;
-    struct fdx_page *pages;
+    struct fdx_page *pages; /* the table accesses use (== map unless a tap is active) */
     uint32_t wait;          /* wait states added by handlers; the CPU consumes them */
+    struct fdx_page *map;   /* the real page table, as mapped */
+    struct fdx_bus_tap *tap; /* NULL until a tap was first set up */
 };
+
+/* Called for every access to a tapped page, after the access (value is the
+ * data read or written). */
+typedef void (*fdx_bus_tap_fn)(void *ctx, uint32_t addr, uint32_t value, unsigned size, bool write);
 
 enum fdx_map_kind {
     FDX_MAP_UNMAPPED = 0,
@@ -131,6 +147,18 @@ void fdx_bus_poke(struct fdx_bus *bus, uint32_t addr, uint32_t value, unsigned s
 static inline uint8_t fdx_bus_peek8(const struct fdx_bus *bus, uint32_t addr)
 {
     return (uint8_t)fdx_bus_peek(bus, addr, 1);
+}
+
+/* Bus tap. Only call these between CPU runs (CPUs may cache `pages`).
+ * begin: activates the alternate table with no page tapped (returns -1 when
+ * out of memory); tap_range: routes the pages covering first..last
+ * (inclusive) through fn; end: back to the real table. */
+int fdx_bus_tap_begin(struct fdx_bus *bus, fdx_bus_tap_fn fn, void *ctx);
+void fdx_bus_tap_range(struct fdx_bus *bus, uint32_t first, uint32_t last);
+void fdx_bus_tap_end(struct fdx_bus *bus);
+static inline bool fdx_bus_tap_active(const struct fdx_bus *bus)
+{
+    return bus->pages != bus->map;
 }
 
 /* Direct host pointer for addr if it lies in RAM/ROM, else NULL. */

@@ -1,0 +1,210 @@
+/* Reverse execution: the snapshot ring, input replay and re-execution. */
+#include "fdx/rewind.h"
+#include "fdx/machine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void drop(struct fdx_rewind *rw, size_t i)
+{
+    rw->bytes -= rw->snaps[i].size;
+    free(rw->snaps[i].data);
+    memmove(&rw->snaps[i], &rw->snaps[i + 1], (rw->nsnaps - i - 1) * sizeof rw->snaps[0]);
+    rw->nsnaps--;
+}
+
+/* Snapshot of the current state, replacing any at the same instruction. */
+static int snapshot(struct fdx_rewind *rw, struct fdx_err *err)
+{
+    struct fdx_machine *m = rw->m;
+    size_t size = fdx_machine_state_size(m);
+    uint8_t *data = malloc(size);
+    if (!data) return fdx_err_set(err, "out of memory for a rewind snapshot");
+    if (fdx_machine_save(m, data, size, err)) {
+        free(data);
+        return -1;
+    }
+    uint64_t instr = m->cpu->instructions;
+    while (rw->nsnaps && rw->snaps[rw->nsnaps - 1].instr >= instr) drop(rw, rw->nsnaps - 1);
+    /* keep within budget: the oldest go first, but never the newest */
+    while (rw->nsnaps > 1 && rw->bytes + size > rw->max_bytes) drop(rw, 0);
+    if (rw->nsnaps == rw->cap) {
+        size_t cap = rw->cap ? rw->cap * 2 : 64;
+        struct fdx_rewind_snap *v = realloc(rw->snaps, cap * sizeof *v);
+        if (!v) {
+            free(data);
+            return fdx_err_set(err, "out of memory for a rewind snapshot");
+        }
+        rw->snaps = v;
+        rw->cap = cap;
+    }
+    rw->snaps[rw->nsnaps++] = (struct fdx_rewind_snap){.instr = instr, .cycles = m->cpu->cycles, .data = data, .size = size};
+    rw->bytes += size;
+    rw->last_cycles = m->cpu->cycles;
+    return 0;
+}
+
+int fdx_rewind_init(struct fdx_rewind *rw, struct fdx_machine *m, uint64_t interval, size_t max_bytes,
+                    struct fdx_err *err)
+{
+    memset(rw, 0, sizeof *rw);
+    rw->m = m;
+    rw->interval = interval ? interval : 200000;
+    rw->max_bytes = max_bytes ? max_bytes : (size_t)256 << 20;
+    if (!m->cpu) return fdx_err_set(err, "%s has no CPU to rewind", m->desc->name);
+    return snapshot(rw, err);
+}
+
+void fdx_rewind_free(struct fdx_rewind *rw)
+{
+    for (size_t i = 0; i < rw->nsnaps; i++) free(rw->snaps[i].data);
+    free(rw->snaps);
+    free(rw->inputs);
+    memset(rw, 0, sizeof *rw);
+}
+
+int fdx_rewind_tick(struct fdx_rewind *rw, struct fdx_err *err)
+{
+    if (rw->m->cpu->cycles - rw->last_cycles < rw->interval) return 0;
+    return snapshot(rw, err);
+}
+
+static void drop_inputs_from(struct fdx_rewind *rw, uint64_t instr)
+{
+    while (rw->ninputs && rw->inputs[rw->ninputs - 1].instr >= instr) rw->ninputs--;
+}
+
+int fdx_rewind_changed(struct fdx_rewind *rw, struct fdx_err *err)
+{
+    /* snapshot() drops everything at or after now; later inputs belong to
+     * the old future */
+    drop_inputs_from(rw, rw->m->cpu->instructions + 1);
+    return snapshot(rw, err);
+}
+
+int fdx_rewind_reset(struct fdx_rewind *rw, struct fdx_err *err)
+{
+    while (rw->nsnaps) drop(rw, rw->nsnaps - 1);
+    rw->ninputs = 0;
+    return snapshot(rw, err);
+}
+
+int fdx_rewind_input(struct fdx_rewind *rw, const struct fdx_input_event *ev, struct fdx_err *err)
+{
+    uint64_t now = rw->m->cpu->instructions;
+    drop_inputs_from(rw, now + 1);
+    if (rw->ninputs == rw->icap) {
+        size_t cap = rw->icap ? rw->icap * 2 : 64;
+        struct fdx_rewind_input *v = realloc(rw->inputs, cap * sizeof *v);
+        if (!v) return fdx_err_set(err, "out of memory");
+        rw->inputs = v;
+        rw->icap = cap;
+    }
+    rw->inputs[rw->ninputs++] = (struct fdx_rewind_input){.instr = now, .ev = *ev};
+    fdx_machine_input(rw->m, ev);
+    /* the snapshot here holds the state after the input */
+    return snapshot(rw, err);
+}
+
+uint64_t fdx_rewind_oldest(const struct fdx_rewind *rw)
+{
+    return rw->nsnaps ? rw->snaps[0].instr : 0;
+}
+
+/* Index of the newest snapshot at or before instr, or -1. */
+static long snap_before(const struct fdx_rewind *rw, uint64_t instr)
+{
+    long i = (long)rw->nsnaps - 1;
+    while (i >= 0 && rw->snaps[i].instr > instr) i--;
+    return i;
+}
+
+static int load_snap(struct fdx_rewind *rw, size_t i, struct fdx_err *err)
+{
+    struct fdx_machine *m = rw->m;
+    if (fdx_machine_load(m, rw->snaps[i].data, rw->snaps[i].size, err)) return -1;
+    if (m->cpu->instructions != rw->snaps[i].instr)
+        return fdx_err_set(err, "cannot rewind: the %s state does not keep the instruction count",
+                           m->cpu->ops->name);
+    return 0;
+}
+
+/* Runs forward from the current state to `target` instructions with every
+ * point ignored (replay) or noted (record), applying recorded inputs on the
+ * way (those after the starting snapshot). */
+static int run_to(struct fdx_rewind *rw, uint64_t target, bool record, struct fdx_err *err)
+{
+    struct fdx_machine *m = rw->m;
+    struct fdx_cpu *cpu = m->cpu;
+    struct fdx_debug *d = &m->debug;
+    bool saved_buslog = d->buslog_on, saved_trace = d->trace_on;
+    enum fdx_debug_mode saved_mode = d->mode;
+    uint64_t start = cpu->instructions;
+    size_t in = 0;
+    while (in < rw->ninputs && rw->inputs[in].instr <= start) in++;
+    d->replay = !record;
+    d->record = record;
+    d->rec_found = false;
+    d->rec_watch_pending = false;
+    d->trace_on = false;
+    d->buslog_on = false;
+    d->mode = FDX_DMODE_RUN;
+    int rc = 0;
+    while (cpu->instructions < target) {
+        while (in < rw->ninputs && rw->inputs[in].instr == cpu->instructions) fdx_machine_input(m, &rw->inputs[in++].ev);
+        uint64_t stop_at = target;
+        if (in < rw->ninputs && rw->inputs[in].instr < stop_at) stop_at = rw->inputs[in].instr;
+        if (stop_at == cpu->instructions) continue;
+        d->step_target = stop_at;
+        if (fdx_debug_prepare(d, cpu)) {
+            rc = fdx_err_set(err, "out of memory");
+            break;
+        }
+        enum fdx_run_result r = fdx_machine_run(m, FDX_NEVER - m->sched.now);
+        if (r != FDX_RUN_BREAK && r != FDX_RUN_OK && cpu->instructions < stop_at) {
+            rc = fdx_err_set(err, "re-execution stopped early at instruction %llu (the machine is not deterministic?)",
+                             (unsigned long long)cpu->instructions);
+            break;
+        }
+    }
+    while (in < rw->ninputs && rw->inputs[in].instr == cpu->instructions && cpu->instructions == target &&
+           rw->inputs[in].instr > start)
+        fdx_machine_input(m, &rw->inputs[in++].ev);
+    d->step_target = 0;
+    d->replay = d->record = false;
+    d->trace_on = saved_trace;
+    d->buslog_on = saved_buslog;
+    d->mode = saved_mode;
+    d->skip_valid = false;
+    fdx_debug_prepare(d, cpu);
+    return rc;
+}
+
+int fdx_rewind_goto(struct fdx_rewind *rw, uint64_t target, struct fdx_err *err)
+{
+    long i = snap_before(rw, target);
+    if (i < 0)
+        return fdx_err_set(err, "history only reaches back to instruction %llu",
+                           (unsigned long long)fdx_rewind_oldest(rw));
+    if (load_snap(rw, (size_t)i, err)) return -1;
+    return run_to(rw, target, false, err);
+}
+
+int fdx_rewind_find_hit(struct fdx_rewind *rw, uint64_t *at, struct fdx_err *err)
+{
+    uint64_t now = rw->m->cpu->instructions;
+    long k = snap_before(rw, now ? now - 1 : 0);
+    if (now == 0 || k < 0) return 0;
+    for (; k >= 0; k--) {
+        uint64_t end = (size_t)k + 1 < rw->nsnaps && rw->snaps[k + 1].instr < now ? rw->snaps[k + 1].instr : now;
+        if (load_snap(rw, (size_t)k, err)) return -1;
+        if (run_to(rw, end, true, err)) return -1;
+        struct fdx_debug *d = &rw->m->debug;
+        if (d->rec_found && d->rec_last < now) {
+            *at = d->rec_last;
+            return 1;
+        }
+    }
+    if (fdx_rewind_goto(rw, now, err)) return -1;
+    return 0;
+}
