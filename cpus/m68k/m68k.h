@@ -1,0 +1,100 @@
+/* Motorola 68000 CPU module.
+ *
+ * Instruction-stepped interpreter with exact bus-cycle accounting: every
+ * bus access happens in the order the 68000's microcode performs it and
+ * adds its clocks (4 plus wait states from the bus) to base.cycles before
+ * the next access, so devices see exact times. The prefetch queue (IR,
+ * IRC) is modelled as the chip has it: `pc` is the address of the next
+ * prefetch, i.e. the instruction address + 4 at an instruction boundary.
+ *
+ * A bus log hook (struct m68k_log) records each bus cycle for conformance
+ * tests; it costs one test of a pointer per access when off.
+ */
+#ifndef FDX_M68K_H
+#define FDX_M68K_H
+
+#include <stdint.h>
+#include <stdbool.h>
+#include "fdx/cpu.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* One recorded bus cycle. kind: 'r' read, 'w' write, 't' TAS read,
+ * 'R' read address error, 'W' write address error, 'n' idle clocks,
+ * 'i' interrupt acknowledge. */
+struct m68k_bus_event {
+    char kind;
+    uint8_t fc;
+    uint8_t uds, lds;
+    uint8_t byte;       /* 1: byte access */
+    uint16_t clocks;
+    uint32_t addr;      /* 24-bit word address */
+    uint16_t data;      /* data bus value */
+};
+
+struct m68k_log {
+    struct m68k_bus_event *ev;
+    unsigned n, cap;    /* events beyond cap are counted but not stored */
+};
+
+/* Native-feature / emulator-trap hook: called for opcodes 0x7300..0x73FF? No:
+ * for the NatFeats opcodes 0x7300 (NF_ID) and 0x7301 (NF_CALL). Returns
+ * true if it handled the opcode (it sets D0 and may stop the CPU); false
+ * lets the CPU take the illegal-instruction exception. */
+typedef bool (*m68k_natfeat_fn)(void *ctx, struct fdx_cpu *cpu, uint16_t opcode);
+
+/* Reset instruction hook (RESET pulses the reset line for external devices). */
+typedef void (*m68k_reset_fn)(void *ctx);
+
+struct m68k {
+    struct fdx_cpu base;        /* must be first */
+    uint32_t d[8];
+    uint32_t a[8];              /* a[7] is the active stack pointer */
+    uint32_t usp, ssp;          /* the inactive one is current in a[7] */
+    uint32_t pc;                /* address of the next prefetch */
+    uint16_t ir, irc;           /* prefetch queue: opcode, next word */
+    uint16_t sr;
+    uint8_t ipl;                /* interrupt level on the IPL pins, 0..7 */
+    uint8_t nmi_edge;           /* level 7 seen rising: take it once */
+    uint8_t stopped;            /* STOP: waiting for an interrupt */
+    uint8_t halted;             /* double fault: only reset helps */
+    uint8_t trace;              /* T was set when the instruction began */
+    /* address error in progress (set by an access, handled by the loop) */
+    uint8_t fault;
+    uint8_t fault_read;
+    uint8_t fault_fc;
+    uint8_t fault_in;           /* 1: instruction fetch ... I/N bit in the SSW */
+    uint32_t fault_addr;
+    uint32_t fault_pc;          /* PC value the frame will hold */
+    uint16_t fault_ir;
+    uint32_t ipc;               /* address of the instruction being executed */
+    struct m68k_log *log;       /* NULL: no bus logging */
+    /* Interrupt vector for level n: -1 autovector, -2 spurious, else vector. */
+    int (*iack)(void *ctx, unsigned level);
+    void *iack_ctx;
+    m68k_natfeat_fn natfeat;
+    void *natfeat_ctx;
+    m68k_reset_fn reset_out;
+    void *reset_ctx;
+};
+
+extern const struct fdx_cpu_ops fdx_m68k_ops;
+
+/* Prepares c (zeroed by the caller or not) for bus; does not reset. */
+void m68k_init(struct m68k *c, struct fdx_bus *bus);
+/* Executes exactly one instruction (or one exception / stopped slot). */
+void m68k_step_one(struct m68k *c);
+/* Loads IR/IRC from pc (pc = instruction address) without bus cycles, as
+ * the tests and loaders need; afterwards c->pc = address + 4. */
+void m68k_set_pc_prefetch(struct m68k *c, uint32_t address);
+/* Sets SR, switching stack pointers as S changes. */
+void m68k_set_sr(struct m68k *c, uint16_t sr);
+/* Disassembles the instruction at addr from the given words (peek). */
+unsigned m68k_disasm_words(const uint16_t *w, uint32_t addr, struct fdx_disasm *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

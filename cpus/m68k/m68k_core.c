@@ -1,0 +1,394 @@
+/* 68000: bus slow paths, exceptions, the run loop and the fdx_cpu glue. */
+#include <string.h>
+#include "m68k_internal.h"
+#include "fdx/state.h"
+
+void m68k_log_event(struct m68k *c, char kind, unsigned fc, uint32_t addr, int byte,
+                    uint16_t data, unsigned clocks)
+{
+    struct m68k_log *l = c->log;
+    if (kind == 'n' && l->n && l->n <= l->cap && l->ev[l->n - 1].kind == 'n') {
+        l->ev[l->n - 1].clocks = (uint16_t)(l->ev[l->n - 1].clocks + clocks);
+        return;
+    }
+    if (l->n < l->cap) {
+        struct m68k_bus_event *e = &l->ev[l->n];
+        e->kind = kind;
+        e->fc = (uint8_t)fc;
+        e->byte = (uint8_t)byte;
+        e->clocks = (uint16_t)clocks;
+        e->addr = addr & 0xfffffe;
+        e->data = data;
+        e->uds = (uint8_t)(!byte || !(addr & 1));
+        e->lds = (uint8_t)(!byte || (addr & 1));
+    }
+    l->n++;
+}
+
+/* I/O pages: the handler sees base.cycles at the start of the access; wait
+ * states it asks for are added after the 4 clocks of the cycle. */
+uint16_t m68k_read_slow(struct m68k *c, uint32_t a, int byte)
+{
+    struct fdx_bus *b = c->base.bus;
+    uint16_t v = byte ? (uint16_t)fdx_bus_read_slow(b, a, 1) : (uint16_t)fdx_bus_read_slow(b, a, 2);
+    c->base.cycles += b->wait;
+    b->wait = 0;
+    return v;
+}
+
+void m68k_write_slow(struct m68k *c, uint32_t a, uint16_t v, int byte)
+{
+    struct fdx_bus *b = c->base.bus;
+    fdx_bus_write_slow(b, a, v, byte ? 1 : 2);
+    c->base.cycles += b->wait;
+    b->wait = 0;
+}
+
+void m68k_address_error(struct m68k *c, uint32_t a, unsigned fc, int read, uint16_t data)
+{
+    c->base.cycles += 4;
+    if (c->log) m68k_log_event(c, read ? 'R' : 'W', fc, a, 0, data, 4);
+    if (c->fault) return;
+    c->fault = 1;
+    c->fault_read = (uint8_t)read;
+    c->fault_fc = (uint8_t)fc;
+    c->fault_addr = a;
+    c->fault_ir = c->ir;
+    c->fault_in = 0;
+    /* The PC the frame holds: most instructions have it at the
+     * extension-word pointer; handlers adjust where the chip differs. */
+    c->fault_pc = c->ipc + 2;
+}
+
+void m68k_set_sr_internal(struct m68k *c, uint16_t sr)
+{
+    sr &= SR_MASK;
+    if ((sr ^ c->sr) & SR_S) {
+        if (sr & SR_S) {
+            c->usp = c->a[7];
+            c->a[7] = c->ssp;
+        } else {
+            c->ssp = c->a[7];
+            c->a[7] = c->usp;
+        }
+    }
+    c->sr = sr;
+}
+
+void m68k_set_sr(struct m68k *c, uint16_t sr) { m68k_set_sr_internal(c, sr); }
+
+static void enter_super(struct m68k *c)
+{
+    m68k_set_sr_internal(c, (uint16_t)((c->sr | SR_S) & ~SR_T));
+}
+
+static void halt(struct m68k *c)
+{
+    c->halted = 1;
+    c->base.stop = FDX_STOP_HALTED;
+}
+
+/* Writes the three-word group 1/2 frame in the chip's order: PC low, SR,
+ * PC high. Returns false on a double fault. */
+static bool push_frame(struct m68k *c, uint16_t sr, uint32_t pc)
+{
+    uint32_t sp = c->a[7];
+    wr16(c, sp - 2, (uint16_t)pc, 5);
+    if (c->fault) return false;
+    wr16(c, sp - 6, sr, 5);
+    wr16(c, sp - 4, (uint16_t)(pc >> 16), 5);
+    c->a[7] = sp - 6;
+    return true;
+}
+
+/* Fetches the vector and refills the queue from the handler. */
+static void vector_jump(struct m68k *c, unsigned vector)
+{
+    uint32_t v = (uint32_t)rd16(c, vector * 4, 5) << 16;
+    v |= rd16(c, vector * 4 + 2, 5);
+    c->pc = v;
+    c->ir = rd16(c, v, 6);
+    if (c->fault) {
+        c->fault_pc = v;
+        return;
+    }
+    idle(c, 2);
+    c->irc = rd16(c, v + 2, 6);
+    c->pc = v + 4;
+}
+
+void m68k_exception(struct m68k *c, unsigned vector, uint32_t pc, unsigned pre)
+{
+    uint16_t old = c->sr;
+    enter_super(c);
+    c->trace = 0;
+    if (pre) idle(c, pre);
+    if (!push_frame(c, old, pc)) {
+        c->fault = 0;
+        halt(c);
+        return;
+    }
+    vector_jump(c, vector);
+}
+
+void m68k_privilege(struct m68k *c) { m68k_exception(c, 8, c->ipc, 4); }
+void m68k_illegal(struct m68k *c, unsigned vector) { m68k_exception(c, vector, c->ipc, 4); }
+
+/* Address error: the long (group 0) frame. */
+static void address_exception(struct m68k *c)
+{
+    unsigned guard = 0;
+    while (c->fault && !c->halted) {
+        uint16_t old = c->sr;
+        uint16_t ssw = (uint16_t)((c->fault_ir & ~0x1fu) | (c->fault_read ? 0x10 : 0) |
+                                  (c->fault_in ? 0x08 : 0) | c->fault_fc);
+        uint32_t addr = c->fault_addr, pc = c->fault_pc;
+        uint16_t ir = c->fault_ir;
+        c->fault = 0;
+        enter_super(c);
+        c->trace = 0;
+        idle(c, 8);
+        uint32_t sp = c->a[7];
+        wr16(c, sp - 2, (uint16_t)pc, 5);
+        if (c->fault || ++guard > 2) {
+            c->fault = 0;
+            halt(c);
+            return;
+        }
+        wr16(c, sp - 6, old, 5);
+        wr16(c, sp - 4, (uint16_t)(pc >> 16), 5);
+        wr16(c, sp - 8, ir, 5);
+        wr16(c, sp - 10, (uint16_t)addr, 5);
+        wr16(c, sp - 14, ssw, 5);
+        wr16(c, sp - 12, (uint16_t)(addr >> 16), 5);
+        c->a[7] = sp - 14;
+        vector_jump(c, 3);
+    }
+}
+
+static void interrupt(struct m68k *c, unsigned level)
+{
+    uint16_t old = c->sr;
+    uint32_t pc = c->stopped ? c->pc : c->pc - 4;
+    c->stopped = 0;
+    enter_super(c);
+    c->sr = (uint16_t)((c->sr & ~0x0700u) | (level << 8));
+    idle(c, 6);
+    int vec = c->iack ? c->iack(c->iack_ctx, level) : -1;
+    c->base.cycles += 4;
+    if (c->log) m68k_log_event(c, 'i', 7, 0xfffff0 | (level << 1), 0, 0, 4);
+    idle(c, 4);
+    unsigned vector = vec == -1 ? 24 + level : vec == -2 ? 24 : (unsigned)vec & 0xff;
+    if (!push_frame(c, old, pc)) {
+        c->fault = 0;
+        halt(c);
+        return;
+    }
+    vector_jump(c, vector);
+    if (c->fault) address_exception(c);
+}
+
+void m68k_step_one(struct m68k *c)
+{
+    if (c->halted) {
+        c->base.cycles += 4;
+        c->base.stop = FDX_STOP_HALTED;
+        return;
+    }
+    unsigned mask = (c->sr >> 8) & 7;
+    if (c->ipl > mask || c->nmi_edge) {
+        unsigned level = c->nmi_edge ? 7 : c->ipl;
+        c->nmi_edge = 0;
+        interrupt(c, level);
+        return;
+    }
+    if (c->stopped) {
+        c->base.cycles += 4;
+        return;
+    }
+    c->ipc = c->pc - 4;
+    c->trace = (uint8_t)(c->sr >> 15);
+    m68k_handlers[m68k_op_index[c->ir]](c);
+    if (c->fault) {
+        address_exception(c);
+    } else if (c->trace) {
+        c->trace = 0;
+        m68k_exception(c, 9, c->pc - 4, 4);
+        if (c->fault) address_exception(c);
+    }
+    c->base.instructions++;
+}
+
+/* ---- fdx_cpu glue ---------------------------------------------------- */
+
+void m68k_set_pc_prefetch(struct m68k *c, uint32_t address)
+{
+    c->ir = (uint16_t)fdx_bus_peek(c->base.bus, address & 0xffffff, 2);
+    c->irc = (uint16_t)fdx_bus_peek(c->base.bus, (address + 2) & 0xffffff, 2);
+    c->pc = address + 4;
+    c->stopped = 0;
+}
+
+static void m68k_reset(struct fdx_cpu *cpu)
+{
+    struct m68k *c = (struct m68k *)cpu;
+    c->halted = 0;
+    c->stopped = 0;
+    c->fault = 0;
+    c->sr = 0x2700;
+    c->a[7] = c->ssp = (uint32_t)rd16(c, 0, 5) << 16;
+    c->a[7] = c->ssp = c->ssp | rd16(c, 2, 5);
+    uint32_t pc = (uint32_t)rd16(c, 4, 5) << 16;
+    pc |= rd16(c, 6, 5);
+    c->pc = pc;
+    c->ir = rd16(c, pc, 6);
+    c->irc = rd16(c, pc + 2, 6);
+    c->pc = pc + 4;
+    if (c->fault) {
+        c->fault = 0;
+        halt(c);
+    }
+}
+
+static uint64_t m68k_run(struct fdx_cpu *cpu, uint64_t cycles)
+{
+    struct m68k *c = (struct m68k *)cpu;
+    uint64_t start = c->base.cycles, end = start + cycles;
+    if (c->halted) {
+        c->base.stop = FDX_STOP_HALTED;
+        return 0;
+    }
+    while (c->base.cycles < end) {
+        if (c->base.attention && fdx_cpu_hook(&c->base, c->pc - 4)) break;
+        m68k_step_one(c);
+        if (c->base.stop) break;
+        if (c->stopped && !c->ipl && !c->nmi_edge) {
+            c->base.cycles = end; /* nothing but an interrupt wakes it */
+            break;
+        }
+    }
+    return c->base.cycles - start;
+}
+
+static uint64_t m68k_step(struct fdx_cpu *cpu, enum fdx_step_kind kind)
+{
+    struct m68k *c = (struct m68k *)cpu;
+    (void)kind;
+    uint64_t start = c->base.cycles;
+    m68k_step_one(c);
+    return c->base.cycles - start;
+}
+
+static void m68k_set_line(struct fdx_cpu *cpu, enum fdx_line line, uint32_t level)
+{
+    struct m68k *c = (struct m68k *)cpu;
+    if (line == FDX_LINE_IRQ) {
+        level &= 7;
+        if (level == 7 && c->ipl != 7) c->nmi_edge = 1;
+        c->ipl = (uint8_t)level;
+    } else if (line == FDX_LINE_RESET && level) {
+        m68k_reset(cpu);
+    }
+}
+
+static const struct fdx_reg_desc m68k_regs[] = {
+    {"D0", 32, FDX_REG_GENERAL, NULL}, {"D1", 32, FDX_REG_GENERAL, NULL},
+    {"D2", 32, FDX_REG_GENERAL, NULL}, {"D3", 32, FDX_REG_GENERAL, NULL},
+    {"D4", 32, FDX_REG_GENERAL, NULL}, {"D5", 32, FDX_REG_GENERAL, NULL},
+    {"D6", 32, FDX_REG_GENERAL, NULL}, {"D7", 32, FDX_REG_GENERAL, NULL},
+    {"A0", 32, FDX_REG_GENERAL, NULL}, {"A1", 32, FDX_REG_GENERAL, NULL},
+    {"A2", 32, FDX_REG_GENERAL, NULL}, {"A3", 32, FDX_REG_GENERAL, NULL},
+    {"A4", 32, FDX_REG_GENERAL, NULL}, {"A5", 32, FDX_REG_GENERAL, NULL},
+    {"A6", 32, FDX_REG_GENERAL, NULL}, {"A7", 32, FDX_REG_SP, NULL},
+    {"USP", 32, FDX_REG_SP, NULL},     {"SSP", 32, FDX_REG_SP, NULL},
+    {"PC", 32, FDX_REG_PC, NULL},
+    {"SR", 16, FDX_REG_FLAGS, "T-S--III---XNZVC"},
+};
+#define NREGS (sizeof m68k_regs / sizeof m68k_regs[0])
+
+static uint64_t m68k_get_reg(const struct fdx_cpu *cpu, unsigned i)
+{
+    const struct m68k *c = (const struct m68k *)cpu;
+    if (i < 8) return c->d[i];
+    if (i < 16) return c->a[i - 8];
+    if (i == 16) return (c->sr & SR_S) ? c->usp : c->a[7];
+    if (i == 17) return (c->sr & SR_S) ? c->a[7] : c->ssp;
+    if (i == 18) return c->pc - 4;
+    if (i == 19) return c->sr;
+    return 0;
+}
+
+static void m68k_set_reg(struct fdx_cpu *cpu, unsigned i, uint64_t v)
+{
+    struct m68k *c = (struct m68k *)cpu;
+    uint32_t x = (uint32_t)v;
+    if (i < 8) c->d[i] = x;
+    else if (i < 16) c->a[i - 8] = x;
+    else if (i == 16) { if (c->sr & SR_S) c->usp = x; else c->a[7] = x; }
+    else if (i == 17) { if (c->sr & SR_S) c->a[7] = x; else c->ssp = x; }
+    else if (i == 18) m68k_set_pc_prefetch(c, x);
+    else if (i == 19) m68k_set_sr_internal(c, (uint16_t)x);
+}
+
+static uint32_t m68k_pc(const struct fdx_cpu *cpu)
+{
+    const struct m68k *c = (const struct m68k *)cpu;
+    return (c->stopped ? c->pc : c->pc - 4) & 0xffffff;
+}
+
+static unsigned m68k_disasm(const struct fdx_cpu *cpu, uint32_t addr, struct fdx_disasm *out)
+{
+    uint16_t w[5];
+    for (unsigned i = 0; i < 5; i++)
+        w[i] = (uint16_t)fdx_bus_peek(cpu->bus, (addr + 2 * i) & 0xfffffe, 2);
+    return m68k_disasm_words(w, addr, out);
+}
+
+static void m68k_state(struct fdx_cpu *cpu, struct fdx_state *st)
+{
+    struct m68k *c = (struct m68k *)cpu;
+    fdx_state_begin(st, "M68K", 1);
+    fdx_state_u64(st, "cycles", &c->base.cycles);
+    fdx_state_u64(st, "instructions", &c->base.instructions);
+    fdx_state_u32_array(st, "d", c->d, 8);
+    fdx_state_u32_array(st, "a", c->a, 8);
+    fdx_state_u32(st, "usp", &c->usp);
+    fdx_state_u32(st, "ssp", &c->ssp);
+    fdx_state_u32(st, "pc", &c->pc);
+    fdx_state_u16(st, "ir", &c->ir);
+    fdx_state_u16(st, "irc", &c->irc);
+    fdx_state_u16(st, "sr", &c->sr);
+    fdx_state_u8(st, "ipl", &c->ipl);
+    fdx_state_u8(st, "nmi_edge", &c->nmi_edge);
+    fdx_state_u8(st, "stopped", &c->stopped);
+    fdx_state_u8(st, "halted", &c->halted);
+    fdx_state_end(st);
+    if (fdx_state_loading(st)) {
+        fdx_state_check(st, c->ipl < 8, "68000 IPL");
+        c->sr &= SR_MASK;
+    }
+}
+
+void m68k_init(struct m68k *c, struct fdx_bus *bus)
+{
+    c->base.ops = &fdx_m68k_ops;
+    c->base.bus = bus;
+}
+
+const struct fdx_cpu_ops fdx_m68k_ops = {
+    .name = "68000",
+    .family = "m68k",
+    .state_size = sizeof(struct m68k),
+    .regs = m68k_regs,
+    .nregs = NREGS,
+    .addr_digits = 6,
+    .reset = m68k_reset,
+    .run = m68k_run,
+    .step = m68k_step,
+    .set_line = m68k_set_line,
+    .get_reg = m68k_get_reg,
+    .set_reg = m68k_set_reg,
+    .pc = m68k_pc,
+    .disasm = m68k_disasm,
+    .state = m68k_state,
+};

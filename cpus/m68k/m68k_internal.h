@@ -1,0 +1,127 @@
+/* Internals shared by the 68000 core files: bus cycles, prefetch, flags. */
+#ifndef FDX_M68K_INTERNAL_H
+#define FDX_M68K_INTERNAL_H
+
+#include "m68k.h"
+#include "m68k_table.h"
+
+#define SR_T 0x8000u
+#define SR_S 0x2000u
+#define SR_X 0x10u
+#define SR_N 0x08u
+#define SR_Z 0x04u
+#define SR_V 0x02u
+#define SR_C 0x01u
+#define SR_MASK 0xa71fu
+
+typedef void (*m68k_fn)(struct m68k *c);
+extern const m68k_fn m68k_handlers[M68K_NOPS];
+
+void m68k_log_event(struct m68k *c, char kind, unsigned fc, uint32_t addr, int byte,
+                    uint16_t data, unsigned clocks);
+uint16_t m68k_read_slow(struct m68k *c, uint32_t a, int byte);
+void m68k_write_slow(struct m68k *c, uint32_t a, uint16_t v, int byte);
+void m68k_address_error(struct m68k *c, uint32_t a, unsigned fc, int read, uint16_t data);
+/* Group 1/2 exception: pre idle clocks, vector number, PC to push. */
+void m68k_exception(struct m68k *c, unsigned vector, uint32_t pc, unsigned idle);
+void m68k_privilege(struct m68k *c);
+void m68k_illegal(struct m68k *c, unsigned vector);
+
+static inline unsigned fc_data(const struct m68k *c) { return (c->sr & SR_S) ? 5 : 1; }
+static inline unsigned fc_prog(const struct m68k *c) { return (c->sr & SR_S) ? 6 : 2; }
+
+static inline void idle(struct m68k *c, unsigned n)
+{
+    c->base.cycles += n;
+    if (c->log) m68k_log_event(c, 'n', 0, 0, 0, 0, n);
+}
+
+/* Word read of an even address from RAM/ROM pages, or the slow path. */
+static inline uint16_t bus_r16(struct m68k *c, uint32_t a)
+{
+    struct fdx_bus *b = c->base.bus;
+    a &= 0xffffff;
+    const struct fdx_page *p = &b->pages[a >> b->page_shift];
+    if (p->read) {
+        const uint8_t *q = p->read + (a & p->mask);
+        return (uint16_t)(q[0] << 8 | q[1]);
+    }
+    return m68k_read_slow(c, a, 0);
+}
+
+static inline uint16_t rd16(struct m68k *c, uint32_t a, unsigned fc)
+{
+    if (a & 1) {
+        m68k_address_error(c, a, fc, 1, 0);
+        return 0;
+    }
+    uint16_t v = bus_r16(c, a);
+    c->base.cycles += 4;
+    if (c->log) m68k_log_event(c, 'r', fc, a, 0, v, 4);
+    return v;
+}
+
+static inline uint8_t rd8(struct m68k *c, uint32_t a, unsigned fc)
+{
+    struct fdx_bus *b = c->base.bus;
+    uint32_t m = a & 0xffffff;
+    const struct fdx_page *p = &b->pages[m >> b->page_shift];
+    uint8_t v = p->read ? p->read[m & p->mask] : (uint8_t)m68k_read_slow(c, m, 1);
+    c->base.cycles += 4;
+    if (c->log) m68k_log_event(c, 'r', fc, a, 1, (a & 1) ? v : (uint16_t)(v << 8), 4);
+    return v;
+}
+
+static inline void wr16(struct m68k *c, uint32_t a, uint16_t v, unsigned fc)
+{
+    if (a & 1) {
+        m68k_address_error(c, a, fc, 0, v);
+        return;
+    }
+    struct fdx_bus *b = c->base.bus;
+    uint32_t m = a & 0xffffff;
+    const struct fdx_page *p = &b->pages[m >> b->page_shift];
+    if (p->write) {
+        uint8_t *q = p->write + (m & p->mask);
+        q[0] = (uint8_t)(v >> 8);
+        q[1] = (uint8_t)v;
+    } else {
+        m68k_write_slow(c, m, v, 0);
+    }
+    c->base.cycles += 4;
+    if (c->log) m68k_log_event(c, 'w', fc, a, 0, v, 4);
+}
+
+static inline void wr8(struct m68k *c, uint32_t a, uint8_t v, unsigned fc)
+{
+    struct fdx_bus *b = c->base.bus;
+    uint32_t m = a & 0xffffff;
+    const struct fdx_page *p = &b->pages[m >> b->page_shift];
+    if (p->write)
+        p->write[m & p->mask] = v;
+    else
+        m68k_write_slow(c, m, v, 1);
+    c->base.cycles += 4;
+    if (c->log) m68k_log_event(c, 'w', fc, a, 1, (a & 1) ? v : (uint16_t)(v << 8), 4);
+}
+
+/* Prefetch: hands out IRC and refills it from pc. */
+static inline uint16_t np(struct m68k *c)
+{
+    uint16_t v = c->irc;
+    c->irc = rd16(c, c->pc, fc_prog(c));
+    c->pc += 2;
+    return v;
+}
+
+/* The last prefetch of an instruction: IRC moves to IR. */
+static inline void fin(struct m68k *c)
+{
+    c->ir = c->irc;
+    c->irc = rd16(c, c->pc, fc_prog(c));
+    c->pc += 2;
+}
+
+void m68k_set_sr_internal(struct m68k *c, uint16_t sr);
+
+#endif
