@@ -1,0 +1,1331 @@
+/* The 8086/8088/80186 instruction interpreter: one instruction per call,
+ * each instruction written once. Flags are computed eagerly.
+ *
+ * Instruction bytes are read through a pointer straight into host memory
+ * when the instruction cannot cross a page or the segment end; otherwise
+ * (and when the prefetch queue holds bytes that memory no longer has) they
+ * are copied into a small buffer first.
+ *
+ * Timing: the 8086 book figures plus EA time, +4 clocks per word transfer
+ * on the 8-bit bus (and per odd-address word on the 8086), plus 4 clocks
+ * per instruction byte the queue did not already hold (2 on the 8086).
+ */
+#include <string.h>
+#include "x86_internal.h"
+#include "x86_exec.h"
+
+struct xi {
+    struct fdx_x86 *c;
+    const uint8_t *p;       /* instruction bytes; p[0] is at IP ipb */
+    uint16_t ipb;
+    uint16_t ip0;           /* start of the instruction (first prefix) */
+    uint16_t last_prefix;   /* IP of the last prefix (interrupted REP resumes there) */
+    unsigned n;
+    int so;                 /* segment override, -1 none */
+    uint8_t rep;            /* 0, 0xF2, 0xF3 */
+    bool flush;             /* control transfer: the queue restarts */
+    struct x86_modrm m;
+    uint32_t cyc;           /* clocks of this instruction */
+    uint32_t busy;          /* clocks the bus spent on data */
+    uint64_t end;           /* run budget end (REP yields there) */
+    uint8_t buf[20];
+};
+
+/* ---- instruction bytes ------------------------------------------------ */
+
+static void x86_fill_slow(struct xi *x, uint16_t ip)
+{
+    struct fdx_x86 *c = x->c;
+    uint32_t cs = c->seg[X86_CS].base;
+    for (unsigned k = 0; k < sizeof x->buf; k++) {
+        uint16_t a = (uint16_t)(ip + k);
+        uint32_t lin = (cs + a) & 0xFFFFF;
+        uint32_t qo = lin - c->qlin;
+        if (qo < c->qmat)
+            x->buf[k] = c->qbuf[qo];
+        else
+            x->buf[k] = fdx_bus_peek8(c->base.bus, lin);
+    }
+    x->p = x->buf;
+}
+
+static inline void x86_setup_fetch(struct xi *x, uint16_t ip)
+{
+    struct fdx_x86 *c = x->c;
+    struct fdx_bus *bus = c->base.bus;
+    uint32_t lin = (c->seg[X86_CS].base + ip) & 0xFFFFF;
+    const struct fdx_page *pg = &bus->pages[lin >> bus->page_shift];
+    uint32_t pmask = (1u << bus->page_shift) - 1;
+    x->ipb = ip;
+    x->n = 0;
+    if (pg->read && c->qmat == 0 && ip <= 0xFFEC && (lin & pmask) <= pmask - 20 && pg->mask >= pmask)
+        x->p = pg->read + (lin & pg->mask);
+    else
+        x86_fill_slow(x, ip);
+}
+
+static inline uint8_t f8(struct xi *x) { return x->p[x->n++]; }
+static inline uint16_t f16(struct xi *x)
+{
+    uint16_t v = (uint16_t)(x->p[x->n] | x->p[x->n + 1] << 8);
+    x->n += 2;
+    return v;
+}
+static inline uint16_t cur_ip(const struct xi *x) { return (uint16_t)(x->ipb + x->n); }
+
+/* ---- registers -------------------------------------------------------- */
+
+static inline uint8_t get8(const struct fdx_x86 *c, unsigned i)
+{
+    return (uint8_t)(c->r[i & 3] >> ((i & 4) << 1));
+}
+static inline void set8(struct fdx_x86 *c, unsigned i, uint8_t v)
+{
+    unsigned sh = (i & 4) << 1;
+    c->r[i & 3] = (uint16_t)((c->r[i & 3] & ~(0xFFu << sh)) | ((unsigned)v << sh));
+}
+
+void fdx_x86_set_seg(struct fdx_x86 *c, int s, uint16_t sel)
+{
+    c->seg[s].sel = sel;
+    c->seg[s].base = (uint32_t)sel << 4;
+    c->seg[s].limit = 0xFFFF;
+}
+
+uint16_t fdx_x86_fix_flags(const struct fdx_x86 *c, uint16_t f)
+{
+    (void)c; /* 8086 and 80186: bits 12-15 read as 1, bit 1 as 1, 3 and 5 as 0 */
+    return (uint16_t)((f & 0x0FD5) | 0xF002);
+}
+
+/* ---- memory ----------------------------------------------------------- */
+
+/* A write inside the bytes the queue already holds: keep the old bytes in
+ * qbuf so the following instructions still execute them. */
+static void x86_queue_materialize(struct fdx_x86 *c)
+{
+    for (unsigned k = c->qmat; k < c->qlen; k++)
+        c->qbuf[k] = fdx_bus_peek8(c->base.bus, (c->qlin + k) & 0xFFFFF);
+    c->qmat = c->qlen;
+}
+
+static inline uint32_t seg_of(const struct xi *x, unsigned defseg)
+{
+    return x->so >= 0 ? (unsigned)x->so : defseg;
+}
+
+static inline uint8_t rd8(struct xi *x, unsigned s, uint16_t off)
+{
+    x->busy += 4;
+    return fdx_bus_read8(x->c->base.bus, x->c->seg[s].base + off);
+}
+static inline void wr8(struct xi *x, unsigned s, uint16_t off, uint8_t v)
+{
+    struct fdx_x86 *c = x->c;
+    uint32_t lin = (c->seg[s].base + off) & 0xFFFFF;
+    x->busy += 4;
+    if (lin - c->qlin < c->qlen) x86_queue_materialize(c);
+    fdx_bus_write8(c->base.bus, lin, v);
+}
+static inline void word_penalty(struct xi *x, uint16_t off)
+{
+    if (x->c->qcap == 4 || (off & 1)) {
+        x->cyc += 4;
+        x->busy += 4;
+    }
+}
+static inline uint16_t rd16(struct xi *x, unsigned s, uint16_t off)
+{
+    word_penalty(x, off);
+    uint16_t lo = rd8(x, s, off);
+    return (uint16_t)(lo | rd8(x, s, (uint16_t)(off + 1)) << 8);
+}
+static inline void wr16(struct xi *x, unsigned s, uint16_t off, uint16_t v)
+{
+    word_penalty(x, off);
+    wr8(x, s, off, (uint8_t)v);
+    wr8(x, s, (uint16_t)(off + 1), (uint8_t)(v >> 8));
+}
+
+static inline void push(struct xi *x, uint16_t v)
+{
+    struct fdx_x86 *c = x->c;
+    c->r[X86_SP] = (uint16_t)(c->r[X86_SP] - 2);
+    wr16(x, X86_SS, c->r[X86_SP], v);
+}
+static inline uint16_t pop(struct xi *x)
+{
+    struct fdx_x86 *c = x->c;
+    uint16_t v = rd16(x, X86_SS, c->r[X86_SP]);
+    c->r[X86_SP] = (uint16_t)(c->r[X86_SP] + 2);
+    return v;
+}
+
+/* ---- ModR/M operands -------------------------------------------------- */
+
+static inline void modrm(struct xi *x)
+{
+    uint8_t b = f8(x);
+    x86_decode_modrm(b, x->p + x->n, x->c->r, &x->m);
+    x->n += x->m.len;
+    if (x->m.mod != 3) {
+        x->m.seg = (uint8_t)seg_of(x, x->m.seg);
+        x->cyc += x->m.ea_cycles;
+    }
+}
+static inline uint8_t get_rm8(struct xi *x)
+{
+    if (x->m.mod == 3) return get8(x->c, x->m.rm);
+    return rd8(x, x->m.seg, x->m.off);
+}
+static inline uint16_t get_rm16(struct xi *x)
+{
+    if (x->m.mod == 3) return x->c->r[x->m.rm];
+    return rd16(x, x->m.seg, x->m.off);
+}
+static inline void set_rm8(struct xi *x, uint8_t v)
+{
+    if (x->m.mod == 3)
+        set8(x->c, x->m.rm, v);
+    else
+        wr8(x, x->m.seg, x->m.off, v);
+}
+static inline void set_rm16(struct xi *x, uint16_t v)
+{
+    if (x->m.mod == 3)
+        x->c->r[x->m.rm] = v;
+    else
+        wr16(x, x->m.seg, x->m.off, v);
+}
+static inline uint16_t get_rm(struct xi *x, int w) { return w ? get_rm16(x) : get_rm8(x); }
+static inline void set_rm(struct xi *x, int w, uint16_t v)
+{
+    if (w)
+        set_rm16(x, v);
+    else
+        set_rm8(x, (uint8_t)v);
+}
+static inline uint16_t get_reg(struct xi *x, int w, unsigned r) { return w ? x->c->r[r] : get8(x->c, r); }
+static inline void set_reg(struct xi *x, int w, unsigned r, uint16_t v)
+{
+    if (w)
+        x->c->r[r] = v;
+    else
+        set8(x->c, r, (uint8_t)v);
+}
+
+/* ---- arithmetic ------------------------------------------------------- */
+
+/* op: 0 ADD 1 OR 2 ADC 3 SBB 4 AND 5 SUB 6 XOR 7 CMP */
+static inline uint16_t alu(struct fdx_x86 *c, unsigned op, uint32_t a, uint32_t b, int w)
+{
+    uint32_t msb = w ? 0x8000u : 0x80u, r;
+    uint16_t f = c->flags & (uint16_t)~X86_OSZAPC;
+    uint32_t cin = c->flags & X86_CF;
+    switch (op) {
+    case 0: cin = 0; /* fall through */
+    case 2:
+        r = a + b + cin;
+        f |= (uint16_t)(((r >> (w ? 16 : 8)) & 1) | ((a ^ b ^ r) & X86_AF));
+        if ((r ^ a) & (r ^ b) & msb) f |= X86_OF;
+        break;
+    case 5: case 7: cin = 0; /* fall through */
+    case 3:
+        r = a - b - cin;
+        f |= (uint16_t)(((r >> (w ? 16 : 8)) & 1) | ((a ^ b ^ r) & X86_AF));
+        if ((a ^ b) & (a ^ r) & msb) f |= X86_OF;
+        break;
+    case 1: r = a | b; break;
+    case 4: r = a & b; break;
+    default: r = a ^ b; break;
+    }
+    f |= w ? x86_szp16(r) : x86_szp8(r);
+    c->flags = f;
+    return (uint16_t)r;
+}
+
+static inline uint16_t incdec(struct fdx_x86 *c, uint32_t a, int dec, int w)
+{
+    uint16_t cf = c->flags & X86_CF;
+    uint16_t r = alu(c, dec ? 5 : 0, a, 1, w);
+    c->flags = (uint16_t)((c->flags & ~X86_CF) | cf);
+    return r;
+}
+
+static uint16_t shift(struct xi *x, unsigned op, uint32_t v, unsigned cnt, int w)
+{
+    struct fdx_x86 *c = x->c;
+    if (cnt == 0) return (uint16_t)v;
+    x->cyc += 4 * cnt;
+    uint32_t msb = w ? 0x8000u : 0x80u, mask = w ? 0xFFFFu : 0xFFu, r = v;
+    uint16_t f = c->flags;
+    unsigned cf = f & X86_CF, of = 0;
+    for (unsigned i = 0; i < cnt; i++) {
+        uint32_t before = r;
+        switch (op) {
+        case 0: cf = (r & msb) != 0; r = ((r << 1) | cf) & mask; break;
+        case 1: cf = r & 1; r = (r >> 1) | (cf ? msb : 0); break;
+        case 2: { unsigned n = (r & msb) != 0; r = ((r << 1) | cf) & mask; cf = n; break; }
+        case 3: { unsigned n = r & 1; r = (r >> 1) | (cf ? msb : 0); cf = n; break; }
+        case 4: cf = (r & msb) != 0; r = (r << 1) & mask; break;
+        case 5: cf = r & 1; r >>= 1; break;
+        case 6: cf = 0; r = mask; break; /* SETMO (8086 undocumented) */
+        default: cf = r & 1; r = (r >> 1) | (r & msb); break;
+        }
+        of = ((before ^ r) & msb) != 0;
+    }
+    f = (uint16_t)((f & ~(X86_CF | X86_OF)) | cf | (of ? X86_OF : 0));
+    if (op >= 4) {
+        f = (uint16_t)((f & ~(X86_SF | X86_ZF | X86_PF | X86_AF)) | (w ? x86_szp16(r) : x86_szp8(r)));
+        if (op == 6) f &= (uint16_t)~X86_OF;
+    }
+    c->flags = f;
+    return (uint16_t)r;
+}
+
+/* ---- interrupts ------------------------------------------------------- */
+
+/* Vector fetch from the table at 0000:vec*4 (real mode). */
+static void take_vector(struct xi *x, uint8_t vec, uint16_t ret_ip)
+{
+    struct fdx_x86 *c = x->c;
+    struct fdx_bus *bus = c->base.bus;
+    uint32_t a = (uint32_t)vec * 4;
+    uint16_t f = c->flags;
+    push(x, f);
+    c->flags = (uint16_t)(f & ~(X86_IF | X86_TF));
+    push(x, c->seg[X86_CS].sel);
+    push(x, ret_ip);
+    uint16_t nip = (uint16_t)(fdx_bus_read8(bus, a) | fdx_bus_read8(bus, a + 1) << 8);
+    uint16_t ncs = (uint16_t)(fdx_bus_read8(bus, a + 2) | fdx_bus_read8(bus, a + 3) << 8);
+    x->busy += 16;
+    if (c->qcap == 4) x->cyc += 8;
+    fdx_x86_set_seg(c, X86_CS, ncs);
+    c->ip = nip;
+    x->flush = true;
+}
+
+/* ---- one instruction -------------------------------------------------- */
+
+static inline bool cond(const struct fdx_x86 *c, unsigned cc)
+{
+    uint16_t f = c->flags;
+    bool r;
+    switch (cc >> 1) {
+    case 0: r = (f & X86_OF) != 0; break;
+    case 1: r = (f & X86_CF) != 0; break;
+    case 2: r = (f & X86_ZF) != 0; break;
+    case 3: r = (f & (X86_CF | X86_ZF)) != 0; break;
+    case 4: r = (f & X86_SF) != 0; break;
+    case 5: r = (f & X86_PF) != 0; break;
+    case 6: r = ((f & X86_SF) != 0) != ((f & X86_OF) != 0); break;
+    default: r = (f & X86_ZF) || (((f & X86_SF) != 0) != ((f & X86_OF) != 0)); break;
+    }
+    return r != (cc & 1);
+}
+
+static inline void jump_to(struct xi *x, uint16_t target)
+{
+    x->c->ip = target;
+    x->n = 0;
+    x->ipb = target;
+    x->flush = true;
+}
+
+/* Software or CPU-raised interrupt from inside an instruction. */
+static void soft_int(struct xi *x, uint8_t vec, uint16_t ret_ip)
+{
+    struct fdx_x86 *c = x->c;
+    take_vector(x, vec, ret_ip);
+    x->ipb = c->ip;
+    x->n = 0;
+}
+
+static void fault(struct xi *x, uint8_t vec)
+{
+    /* 8086/8088: the pushed address is the next instruction's; the 80186
+     * pushes the faulting instruction's for divide errors. */
+    uint16_t ret = x86_is_186(x->c) ? x->ip0 : cur_ip(x);
+    x->c->last_fault = (uint16_t)(vec + 1);
+    x->cyc += 50;
+    soft_int(x, vec, ret);
+}
+
+static bool divide(struct xi *x, int w, int sgn, uint16_t src)
+{
+    struct fdx_x86 *c = x->c;
+    bool neg = x->rep != 0; /* a REP prefix negates the quotient (8086 microcode quirk) */
+    if (x86_is_186(c)) neg = false;
+    if (!w) {
+        if (!sgn) {
+            uint16_t a = c->r[X86_AX];
+            x->cyc += 80;
+            if (src == 0 || a / src > 0xFF) return false;
+            uint16_t q = a / src, r = a % src;
+            if (neg) q = (uint16_t)-q;
+            c->r[X86_AX] = (uint16_t)(((r & 0xFF) << 8) | (q & 0xFF));
+        } else {
+            int32_t a = (int16_t)c->r[X86_AX], d = (int8_t)src;
+            x->cyc += 101;
+            if (d == 0) return false;
+            int32_t q = a / d, r = a % d;
+            if (x86_is_186(c) ? (q > 127 || q < -128) : (q > 127 || q < -127)) return false;
+            if (neg) q = -q;
+            c->r[X86_AX] = (uint16_t)(((r & 0xFF) << 8) | (q & 0xFF));
+        }
+    } else {
+        if (!sgn) {
+            uint32_t a = (uint32_t)c->r[X86_DX] << 16 | c->r[X86_AX];
+            x->cyc += 144;
+            if (src == 0 || a / src > 0xFFFF) return false;
+            uint32_t q = a / src, r = a % src;
+            if (neg) q = (uint32_t)-q;
+            c->r[X86_AX] = (uint16_t)q;
+            c->r[X86_DX] = (uint16_t)r;
+        } else {
+            int64_t a = (int32_t)((uint32_t)c->r[X86_DX] << 16 | c->r[X86_AX]), d = (int16_t)src;
+            x->cyc += 165;
+            if (d == 0) return false;
+            int64_t q = a / d, r = a % d;
+            if (x86_is_186(c) ? (q > 32767 || q < -32768) : (q > 32767 || q < -32767)) return false;
+            if (neg) q = -q;
+            c->r[X86_AX] = (uint16_t)q;
+            c->r[X86_DX] = (uint16_t)r;
+        }
+    }
+    return true;
+}
+
+static void multiply(struct xi *x, int w, int sgn, uint16_t src)
+{
+    struct fdx_x86 *c = x->c;
+    bool neg = x->rep != 0 && sgn && !x86_is_186(c);
+    bool hi;
+    if (!w) {
+        uint16_t r;
+        if (sgn) {
+            int32_t p = (int8_t)get8(c, 0) * (int8_t)src;
+            if (neg) p = -p;
+            r = (uint16_t)p;
+            hi = (int16_t)r != (int8_t)r;
+            x->cyc += 80;
+        } else {
+            r = (uint16_t)(get8(c, 0) * (src & 0xFF));
+            hi = (r >> 8) != 0;
+            x->cyc += 70;
+        }
+        c->r[X86_AX] = r;
+        c->flags = (uint16_t)((c->flags & ~(X86_ZF | X86_SF | X86_PF)) | x86_szp8(r >> 8));
+    } else {
+        uint32_t r;
+        if (sgn) {
+            int64_t p = (int64_t)(int16_t)c->r[X86_AX] * (int16_t)src;
+            if (neg) p = -p;
+            r = (uint32_t)p;
+            hi = (int32_t)r != (int16_t)r;
+            x->cyc += 128;
+        } else {
+            r = (uint32_t)c->r[X86_AX] * src;
+            hi = (r >> 16) != 0;
+            x->cyc += 118;
+        }
+        c->r[X86_AX] = (uint16_t)r;
+        c->r[X86_DX] = (uint16_t)(r >> 16);
+        c->flags = (uint16_t)((c->flags & ~(X86_ZF | X86_SF | X86_PF)) | x86_szp16(r >> 16));
+    }
+    c->flags = (uint16_t)((c->flags & ~(X86_CF | X86_OF)) | (hi ? X86_CF | X86_OF : 0));
+}
+
+/* One iteration of a string instruction; returns false for CMPS/SCAS when
+ * the REPE/REPNE condition ends the loop. */
+static inline void string_step(struct xi *x, uint8_t op)
+{
+    struct fdx_x86 *c = x->c;
+    int w = op & 1;
+    int16_t d = (int16_t)((c->flags & X86_DF) ? -(1 + w) : (1 + w));
+    unsigned src = seg_of(x, X86_DS);
+    switch (op >> 1) {
+    case 0x52: /* MOVS */
+        if (w) wr16(x, X86_ES, c->r[X86_DI], rd16(x, src, c->r[X86_SI]));
+        else wr8(x, X86_ES, c->r[X86_DI], rd8(x, src, c->r[X86_SI]));
+        c->r[X86_SI] = (uint16_t)(c->r[X86_SI] + d);
+        c->r[X86_DI] = (uint16_t)(c->r[X86_DI] + d);
+        x->cyc += 17;
+        break;
+    case 0x53: { /* CMPS */
+        uint16_t a = w ? rd16(x, src, c->r[X86_SI]) : rd8(x, src, c->r[X86_SI]);
+        uint16_t b = w ? rd16(x, X86_ES, c->r[X86_DI]) : rd8(x, X86_ES, c->r[X86_DI]);
+        alu(c, 7, a, b, w);
+        c->r[X86_SI] = (uint16_t)(c->r[X86_SI] + d);
+        c->r[X86_DI] = (uint16_t)(c->r[X86_DI] + d);
+        x->cyc += 22;
+        break;
+    }
+    case 0x55: /* STOS */
+        if (w) wr16(x, X86_ES, c->r[X86_DI], c->r[X86_AX]);
+        else wr8(x, X86_ES, c->r[X86_DI], get8(c, 0));
+        c->r[X86_DI] = (uint16_t)(c->r[X86_DI] + d);
+        x->cyc += 10;
+        break;
+    case 0x56: /* LODS */
+        if (w) c->r[X86_AX] = rd16(x, src, c->r[X86_SI]);
+        else set8(c, 0, rd8(x, src, c->r[X86_SI]));
+        c->r[X86_SI] = (uint16_t)(c->r[X86_SI] + d);
+        x->cyc += 13;
+        break;
+    case 0x57: { /* SCAS */
+        uint16_t b = w ? rd16(x, X86_ES, c->r[X86_DI]) : rd8(x, X86_ES, c->r[X86_DI]);
+        alu(c, 7, w ? c->r[X86_AX] : get8(c, 0), b, w);
+        c->r[X86_DI] = (uint16_t)(c->r[X86_DI] + d);
+        x->cyc += 15;
+        break;
+    }
+    case 0x36: { /* 186 INS (6C/6D) */
+        uint16_t port = c->r[X86_DX];
+        if (w) {
+            uint16_t v = (uint16_t)(fdx_bus_read8(c->base.io, port) | fdx_bus_read8(c->base.io, (uint16_t)(port + 1)) << 8);
+            wr16(x, X86_ES, c->r[X86_DI], v);
+        } else {
+            wr8(x, X86_ES, c->r[X86_DI], fdx_bus_read8(c->base.io, port));
+        }
+        c->r[X86_DI] = (uint16_t)(c->r[X86_DI] + d);
+        x->cyc += 14;
+        break;
+    }
+    default: { /* 186 OUTS (6E/6F) */
+        uint16_t port = c->r[X86_DX];
+        if (w) {
+            uint16_t v = rd16(x, src, c->r[X86_SI]);
+            fdx_bus_write8(c->base.io, port, (uint8_t)v);
+            fdx_bus_write8(c->base.io, (uint16_t)(port + 1), (uint8_t)(v >> 8));
+        } else {
+            fdx_bus_write8(c->base.io, port, rd8(x, src, c->r[X86_SI]));
+        }
+        c->r[X86_SI] = (uint16_t)(c->r[X86_SI] + d);
+        x->cyc += 14;
+        break;
+    }
+    }
+}
+
+static void string_op(struct xi *x, uint8_t op)
+{
+    struct fdx_x86 *c = x->c;
+    if (!x->rep) {
+        x->cyc += 1;
+        string_step(x, op);
+        return;
+    }
+    bool cmp = (op & 0xF6) == 0xA6; /* CMPS, SCAS */
+    x->cyc += 9;
+    while (c->r[X86_CX] != 0) {
+        string_step(x, op);
+        c->r[X86_CX]--;
+        if (cmp && ((c->flags & X86_ZF) != 0) != (x->rep == 0xF3)) break;
+        if (c->r[X86_CX] == 0) break;
+        if (x86_irq_due(c)) {
+            /* Interrupted: resume at the last prefix (the 8086 keeps only one). */
+            x->c->ip = x->last_prefix;
+            x->ipb = x->last_prefix;
+            x->n = 0;
+            return;
+        }
+        if (c->base.cycles + x->cyc >= x->end) {
+            /* Budget used up: restart the whole instruction later. */
+            x->ipb = x->ip0;
+            x->n = 0;
+            return;
+        }
+    }
+}
+
+static inline uint16_t io_in(struct xi *x, uint16_t port, int w)
+{
+    struct fdx_x86 *c = x->c;
+    c->base.cycles += x->cyc;
+    x->cyc = 0;
+    uint16_t v = fdx_bus_read8(c->base.io, port);
+    if (w) v = (uint16_t)(v | fdx_bus_read8(c->base.io, (uint16_t)(port + 1)) << 8);
+    return v;
+}
+static inline void io_out(struct xi *x, uint16_t port, int w, uint16_t v)
+{
+    struct fdx_x86 *c = x->c;
+    c->base.cycles += x->cyc;
+    x->cyc = 0;
+    fdx_bus_write8(c->base.io, port, (uint8_t)v);
+    if (w) fdx_bus_write8(c->base.io, (uint16_t)(port + 1), (uint8_t)(v >> 8));
+}
+
+static void invalid(struct xi *x)
+{
+    /* 80186: undefined opcodes raise interrupt 6 with the opcode's address. */
+    x->c->last_fault = 7;
+    soft_int(x, 6, x->ip0);
+}
+
+static void exec_186(struct xi *x, uint8_t op);
+
+void x86_exec_one(struct fdx_x86 *c, uint64_t end)
+{
+    struct xi x;
+    x.c = c;
+    x.so = -1;
+    x.rep = 0;
+    x.flush = false;
+    x.cyc = 0;
+    x.busy = 0;
+    x.end = end;
+    x.ip0 = c->ip;
+    x.last_prefix = c->ip;
+    x86_setup_fetch(&x, c->ip);
+    uint16_t flags_before = c->flags;
+    uint8_t inhibit = 0;
+    uint8_t op;
+
+prefix:
+    op = f8(&x);
+    switch (op) {
+    case 0x26: case 0x2E: case 0x36: case 0x3E:
+        x.so = (op >> 3) & 3;
+        goto next_prefix;
+    case 0xF0: case 0xF1:
+        if (op == 0xF1 && x86_is_186(c)) break;
+        goto next_prefix;
+    case 0xF2: case 0xF3:
+        x.rep = op;
+    next_prefix:
+        x.cyc += 2;
+        x.last_prefix = (uint16_t)(x.ipb + x.n - 1);
+        if (x.n >= 8) x86_setup_fetch(&x, cur_ip(&x));
+        goto prefix;
+    default:
+        break;
+    }
+
+    int w = op & 1;
+    switch (op) {
+    /* ALU r/m,reg / reg,r/m / acc,imm */
+    case 0x00: case 0x01: case 0x02: case 0x03: case 0x08: case 0x09: case 0x0A: case 0x0B:
+    case 0x10: case 0x11: case 0x12: case 0x13: case 0x18: case 0x19: case 0x1A: case 0x1B:
+    case 0x20: case 0x21: case 0x22: case 0x23: case 0x28: case 0x29: case 0x2A: case 0x2B:
+    case 0x30: case 0x31: case 0x32: case 0x33: case 0x38: case 0x39: case 0x3A: case 0x3B: {
+        unsigned aop = op >> 3;
+        modrm(&x);
+        if (op & 2) {
+            uint16_t r = alu(c, aop, get_reg(&x, w, x.m.reg), get_rm(&x, w), w);
+            if (aop != 7) set_reg(&x, w, x.m.reg, r);
+            x.cyc += x.m.mod == 3 ? 3 : 9;
+        } else {
+            uint16_t r = alu(c, aop, get_rm(&x, w), get_reg(&x, w, x.m.reg), w);
+            if (aop != 7) set_rm(&x, w, r);
+            x.cyc += x.m.mod == 3 ? 3 : (aop == 7 ? 9 : 16);
+        }
+        break;
+    }
+    case 0x04: case 0x05: case 0x0C: case 0x0D: case 0x14: case 0x15: case 0x1C: case 0x1D:
+    case 0x24: case 0x25: case 0x2C: case 0x2D: case 0x34: case 0x35: case 0x3C: case 0x3D: {
+        unsigned aop = op >> 3;
+        uint16_t imm = w ? f16(&x) : f8(&x);
+        uint16_t r = alu(c, aop, get_reg(&x, w, 0), imm, w);
+        if (aop != 7) set_reg(&x, w, 0, r);
+        x.cyc += 4;
+        break;
+    }
+    case 0x06: case 0x0E: case 0x16: case 0x1E:
+        push(&x, c->seg[op >> 3].sel);
+        x.cyc += 10;
+        break;
+    case 0x07: case 0x17: case 0x1F:
+        fdx_x86_set_seg(c, op >> 3, pop(&x));
+        if (op == 0x17) inhibit = 1;
+        x.cyc += 8;
+        break;
+    case 0x0F:
+        if (x86_is_186(c)) {
+            invalid(&x);
+            break;
+        }
+        fdx_x86_set_seg(c, X86_CS, pop(&x)); /* POP CS: 8086 only */
+        x.flush = true;
+        x.cyc += 8;
+        break;
+    case 0x27: { /* DAA */
+        uint8_t al = get8(c, 0), old = al;
+        uint16_t f = c->flags;
+        unsigned cf = f & X86_CF;
+        uint16_t nf = f & (uint16_t)~X86_OSZAPC;
+        if ((al & 0xF) > 9 || (f & X86_AF)) {
+            al = (uint8_t)(al + 6);
+            nf |= X86_AF;
+        }
+        if (old > ((f & X86_AF) ? 0x9F : 0x99) || cf) {
+            al = (uint8_t)(al + 0x60);
+            nf |= X86_CF;
+        }
+        nf |= x86_szp8(al);
+        if ((old ^ al) & al & 0x80) nf |= X86_OF;
+        set8(c, 0, al);
+        c->flags = nf;
+        x.cyc += 4;
+        break;
+    }
+    case 0x2F: { /* DAS */
+        uint8_t al = get8(c, 0), old = al;
+        uint16_t f = c->flags;
+        unsigned cf = f & X86_CF;
+        uint16_t nf = f & (uint16_t)~X86_OSZAPC;
+        if ((al & 0xF) > 9 || (f & X86_AF)) {
+            al = (uint8_t)(al - 6);
+            nf |= X86_AF;
+        }
+        if (old > ((f & X86_AF) ? 0x9F : 0x99) || cf) {
+            al = (uint8_t)(al - 0x60);
+            nf |= X86_CF;
+        }
+        nf |= x86_szp8(al);
+        if ((old ^ al) & old & 0x80) nf |= X86_OF;
+        set8(c, 0, al);
+        c->flags = nf;
+        x.cyc += 4;
+        break;
+    }
+    case 0x37: case 0x3F: { /* AAA, AAS */
+        uint8_t al = get8(c, 0), ah = get8(c, 4);
+        uint16_t f = c->flags & (uint16_t)~X86_OSZAPC;
+        if ((al & 0xF) > 9 || (c->flags & X86_AF)) {
+            if (op == 0x37) { al = (uint8_t)(al + 6); ah = (uint8_t)(ah + 1); }
+            else { al = (uint8_t)(al - 6); ah = (uint8_t)(ah - 1); }
+            f |= X86_AF | X86_CF;
+        }
+        f |= x86_szp8(al);
+        al &= 0xF;
+        c->r[X86_AX] = (uint16_t)(ah << 8 | al);
+        c->flags = f;
+        x.cyc += 4;
+        break;
+    }
+    case 0x40: case 0x41: case 0x42: case 0x43: case 0x44: case 0x45: case 0x46: case 0x47:
+    case 0x48: case 0x49: case 0x4A: case 0x4B: case 0x4C: case 0x4D: case 0x4E: case 0x4F:
+        c->r[op & 7] = incdec(c, c->r[op & 7], op & 8, 1);
+        x.cyc += 2;
+        break;
+    case 0x50: case 0x51: case 0x52: case 0x53: case 0x54: case 0x55: case 0x56: case 0x57:
+        if (op == 0x54) { /* 8086: pushes the decremented SP */
+            c->r[X86_SP] = (uint16_t)(c->r[X86_SP] - 2);
+            wr16(&x, X86_SS, c->r[X86_SP], c->r[X86_SP]);
+        } else {
+            push(&x, c->r[op & 7]);
+        }
+        x.cyc += 11;
+        break;
+    case 0x58: case 0x59: case 0x5A: case 0x5B: case 0x5C: case 0x5D: case 0x5E: case 0x5F: {
+        uint16_t v = pop(&x);
+        c->r[op & 7] = v;
+        x.cyc += 8;
+        break;
+    }
+    case 0x60: case 0x61: case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: case 0x67:
+    case 0x68: case 0x69: case 0x6A: case 0x6B: case 0x6C: case 0x6D: case 0x6E: case 0x6F:
+        if (x86_is_186(c)) {
+            exec_186(&x, op);
+            break;
+        }
+        op = (uint8_t)(op + 0x10); /* 8086: aliases of 70-7F */
+        /* fall through */
+    case 0x70: case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77:
+    case 0x78: case 0x79: case 0x7A: case 0x7B: case 0x7C: case 0x7D: case 0x7E: case 0x7F: {
+        int8_t d = (int8_t)f8(&x);
+        if (cond(c, op & 15)) {
+            jump_to(&x, (uint16_t)(cur_ip(&x) + d));
+            x.cyc += 16;
+        } else {
+            x.cyc += 4;
+        }
+        break;
+    }
+    case 0x80: case 0x81: case 0x82: case 0x83: {
+        modrm(&x);
+        uint16_t a = get_rm(&x, w);
+        uint16_t imm = op == 0x81 ? f16(&x) : op == 0x83 ? (uint16_t)(int8_t)f8(&x) : f8(&x);
+        uint16_t r = alu(c, x.m.reg, a, imm, w);
+        if (x.m.reg != 7) set_rm(&x, w, r);
+        x.cyc += x.m.mod == 3 ? 4 : (x.m.reg == 7 ? 10 : 17);
+        break;
+    }
+    case 0x84: case 0x85:
+        modrm(&x);
+        alu(c, 4, get_rm(&x, w), get_reg(&x, w, x.m.reg), w);
+        x.cyc += x.m.mod == 3 ? 3 : 9;
+        break;
+    case 0x86: case 0x87: {
+        modrm(&x);
+        uint16_t a = get_rm(&x, w), b = get_reg(&x, w, x.m.reg);
+        set_reg(&x, w, x.m.reg, a);
+        set_rm(&x, w, b);
+        x.cyc += x.m.mod == 3 ? 4 : 17;
+        break;
+    }
+    case 0x88: case 0x89:
+        modrm(&x);
+        set_rm(&x, w, get_reg(&x, w, x.m.reg));
+        x.cyc += x.m.mod == 3 ? 2 : 9;
+        break;
+    case 0x8A: case 0x8B:
+        modrm(&x);
+        set_reg(&x, w, x.m.reg, get_rm(&x, w));
+        x.cyc += x.m.mod == 3 ? 2 : 8;
+        break;
+    case 0x8C:
+        modrm(&x);
+        set_rm16(&x, c->seg[x.m.reg & 3].sel);
+        x.cyc += x.m.mod == 3 ? 2 : 9;
+        break;
+    case 0x8D:
+        modrm(&x);
+        if (x.m.mod != 3) c->r[x.m.reg] = x.m.off;
+        x.cyc += 2;
+        break;
+    case 0x8E: {
+        modrm(&x);
+        unsigned s = x.m.reg & 3;
+        fdx_x86_set_seg(c, s, get_rm16(&x));
+        if (s == X86_SS) inhibit = 1;
+        if (s == X86_CS) x.flush = true;
+        x.cyc += x.m.mod == 3 ? 2 : 8;
+        break;
+    }
+    case 0x8F: {
+        modrm(&x);
+        uint16_t v = pop(&x);
+        if (x.m.mod != 3) {
+            /* the EA was formed before SP moved; recompute nothing */
+            wr16(&x, x.m.seg, x.m.off, v);
+        } else {
+            c->r[x.m.rm] = v;
+        }
+        x.cyc += 17;
+        break;
+    }
+    case 0x90:
+        x.cyc += 3;
+        break;
+    case 0x91: case 0x92: case 0x93: case 0x94: case 0x95: case 0x96: case 0x97: {
+        uint16_t t = c->r[op & 7];
+        c->r[op & 7] = c->r[X86_AX];
+        c->r[X86_AX] = t;
+        x.cyc += 3;
+        break;
+    }
+    case 0x98:
+        c->r[X86_AX] = (uint16_t)(int8_t)get8(c, 0);
+        x.cyc += 2;
+        break;
+    case 0x99:
+        c->r[X86_DX] = (c->r[X86_AX] & 0x8000) ? 0xFFFF : 0;
+        x.cyc += 5;
+        break;
+    case 0x9A: {
+        uint16_t off = f16(&x), sel = f16(&x);
+        push(&x, c->seg[X86_CS].sel);
+        push(&x, cur_ip(&x));
+        fdx_x86_set_seg(c, X86_CS, sel);
+        jump_to(&x, off);
+        x.cyc += 28;
+        break;
+    }
+    case 0x9B: /* WAIT: no coprocessor, TEST is never busy */
+        x.cyc += 3;
+        break;
+    case 0x9C:
+        push(&x, fdx_x86_fix_flags(c, c->flags));
+        x.cyc += 10;
+        break;
+    case 0x9D:
+        c->flags = fdx_x86_fix_flags(c, pop(&x));
+        x.cyc += 8;
+        break;
+    case 0x9E:
+        c->flags = fdx_x86_fix_flags(c, (uint16_t)((c->flags & 0xFF00) | get8(c, 4)));
+        x.cyc += 4;
+        break;
+    case 0x9F:
+        set8(c, 4, (uint8_t)fdx_x86_fix_flags(c, c->flags));
+        x.cyc += 4;
+        break;
+    case 0xA0: case 0xA1: {
+        uint16_t off = f16(&x);
+        unsigned s = seg_of(&x, X86_DS);
+        set_reg(&x, w, 0, w ? rd16(&x, s, off) : rd8(&x, s, off));
+        x.cyc += 10;
+        break;
+    }
+    case 0xA2: case 0xA3: {
+        uint16_t off = f16(&x);
+        unsigned s = seg_of(&x, X86_DS);
+        if (w) wr16(&x, s, off, c->r[X86_AX]);
+        else wr8(&x, s, off, get8(c, 0));
+        x.cyc += 10;
+        break;
+    }
+    case 0xA4: case 0xA5: case 0xA6: case 0xA7: case 0xAA: case 0xAB:
+    case 0xAC: case 0xAD: case 0xAE: case 0xAF:
+        string_op(&x, op);
+        break;
+    case 0xA8: case 0xA9: {
+        uint16_t imm = w ? f16(&x) : f8(&x);
+        alu(c, 4, get_reg(&x, w, 0), imm, w);
+        x.cyc += 4;
+        break;
+    }
+    case 0xB0: case 0xB1: case 0xB2: case 0xB3: case 0xB4: case 0xB5: case 0xB6: case 0xB7:
+        set8(c, op & 7, f8(&x));
+        x.cyc += 4;
+        break;
+    case 0xB8: case 0xB9: case 0xBA: case 0xBB: case 0xBC: case 0xBD: case 0xBE: case 0xBF:
+        c->r[op & 7] = f16(&x);
+        x.cyc += 4;
+        break;
+    case 0xC0: case 0xC1:
+        if (x86_is_186(c)) {
+            exec_186(&x, op);
+            break;
+        }
+        op = (uint8_t)(op + 2); /* 8086: aliases of C2/C3 */
+        /* fall through */
+    case 0xC2: case 0xC3: {
+        uint16_t n = (op & 1) ? 0 : f16(&x);
+        uint16_t ip = pop(&x);
+        c->r[X86_SP] = (uint16_t)(c->r[X86_SP] + n);
+        jump_to(&x, ip);
+        x.cyc += n ? 12 : 8;
+        break;
+    }
+    case 0xC4: case 0xC5: {
+        modrm(&x);
+        /* register forms are undefined; they use the last EA (here: 0) */
+        uint16_t off = x.m.off;
+        unsigned s = x.m.mod == 3 ? seg_of(&x, X86_DS) : x.m.seg;
+        c->r[x.m.reg] = rd16(&x, s, off);
+        fdx_x86_set_seg(c, op == 0xC4 ? X86_ES : X86_DS, rd16(&x, s, (uint16_t)(off + 2)));
+        x.cyc += 16;
+        break;
+    }
+    case 0xC6: case 0xC7:
+        modrm(&x);
+        set_rm(&x, w, w ? f16(&x) : f8(&x));
+        x.cyc += x.m.mod == 3 ? 4 : 10;
+        break;
+    case 0xC8: case 0xC9:
+        if (x86_is_186(c)) {
+            exec_186(&x, op);
+            break;
+        }
+        op = (uint8_t)(op + 2); /* 8086: aliases of CA/CB */
+        /* fall through */
+    case 0xCA: case 0xCB: {
+        uint16_t n = (op & 1) ? 0 : f16(&x);
+        uint16_t ip = pop(&x);
+        uint16_t cs = pop(&x);
+        c->r[X86_SP] = (uint16_t)(c->r[X86_SP] + n);
+        fdx_x86_set_seg(c, X86_CS, cs);
+        jump_to(&x, ip);
+        x.cyc += n ? 17 : 18;
+        break;
+    }
+    case 0xCC: case 0xCD: {
+        uint8_t v = op == 0xCC ? 3 : f8(&x);
+        x.cyc += 51;
+        if (c->swint && c->swint(c->swint_ctx, c, v)) {
+            /* handled by the machine (DOS services): it may have changed registers */
+            break;
+        }
+        soft_int(&x, v, cur_ip(&x));
+        break;
+    }
+    case 0xCE:
+        if (c->flags & X86_OF) {
+            x.cyc += 53;
+            soft_int(&x, 4, cur_ip(&x));
+        } else {
+            x.cyc += 4;
+        }
+        break;
+    case 0xCF: {
+        uint16_t ip = pop(&x);
+        uint16_t cs = pop(&x);
+        c->flags = fdx_x86_fix_flags(c, pop(&x));
+        fdx_x86_set_seg(c, X86_CS, cs);
+        jump_to(&x, ip);
+        x.cyc += 24;
+        break;
+    }
+    case 0xD0: case 0xD1: case 0xD2: case 0xD3: {
+        modrm(&x);
+        unsigned cnt = (op & 2) ? get8(c, 1) : 1;
+        if (x86_is_186(c)) cnt &= 31;
+        uint16_t v = get_rm(&x, w);
+        set_rm(&x, w, shift(&x, x.m.reg, v, cnt, w));
+        x.cyc += (op & 2) ? (x.m.mod == 3 ? 8 : 20) : (x.m.mod == 3 ? 2 : 15);
+        break;
+    }
+    case 0xD4: { /* AAM: any base; base 0 is a divide error */
+        uint8_t b = f8(&x);
+        x.cyc += 83;
+        if (b == 0) {
+            c->flags = (uint16_t)((c->flags & ~X86_OSZAPC) | x86_szp8(0));
+            fault(&x, 0);
+            break;
+        }
+        uint8_t al = get8(c, 0);
+        uint8_t q = (uint8_t)(al / b), r = (uint8_t)(al % b);
+        c->r[X86_AX] = (uint16_t)(q << 8 | r);
+        c->flags = (uint16_t)((c->flags & ~X86_OSZAPC) | x86_szp8(r));
+        break;
+    }
+    case 0xD5: { /* AAD: any base; the flags come from the final addition */
+        uint8_t b = f8(&x);
+        uint8_t al = get8(c, 0), ah = get8(c, 4);
+        uint8_t t = (uint8_t)(ah * b);
+        uint8_t r = (uint8_t)alu(c, 0, al, t, 0);
+        c->r[X86_AX] = r;
+        x.cyc += 60;
+        break;
+    }
+    case 0xD6: /* SALC (undocumented) */
+        set8(c, 0, (c->flags & X86_CF) ? 0xFF : 0);
+        x.cyc += 4;
+        break;
+    case 0xD7: {
+        unsigned s = seg_of(&x, X86_DS);
+        set8(c, 0, rd8(&x, s, (uint16_t)(c->r[X86_BX] + get8(c, 0))));
+        x.cyc += 11;
+        break;
+    }
+    case 0xD8: case 0xD9: case 0xDA: case 0xDB: case 0xDC: case 0xDD: case 0xDE: case 0xDF: {
+        uint8_t mb = x.p[x.n];
+        modrm(&x);
+        uint32_t lin = ~0u;
+        if (x.m.mod != 3) {
+            lin = (c->seg[x.m.seg].base + x.m.off) & 0xFFFFF;
+            (void)rd16(&x, x.m.seg, x.m.off); /* the 8086 reads the operand for the coprocessor */
+            x.cyc += 8;
+        } else {
+            x.cyc += 2;
+        }
+        if (c->esc) c->esc(c->esc_ctx, op, mb, lin);
+        break;
+    }
+    case 0xE0: case 0xE1: case 0xE2: case 0xE3: {
+        int8_t d = (int8_t)f8(&x);
+        bool take;
+        if (op == 0xE3) {
+            take = c->r[X86_CX] == 0;
+            x.cyc += take ? 18 : 6;
+        } else {
+            c->r[X86_CX]--;
+            take = c->r[X86_CX] != 0;
+            if (op == 0xE0) take = take && !(c->flags & X86_ZF);
+            if (op == 0xE1) take = take && (c->flags & X86_ZF);
+            x.cyc += take ? 17 : 5;
+        }
+        if (take) jump_to(&x, (uint16_t)(cur_ip(&x) + d));
+        break;
+    }
+    case 0xE4: case 0xE5: {
+        uint8_t port = f8(&x);
+        x.cyc += 10;
+        set_reg(&x, w, 0, io_in(&x, port, w));
+        break;
+    }
+    case 0xE6: case 0xE7: {
+        uint8_t port = f8(&x);
+        x.cyc += 10;
+        io_out(&x, port, w, c->r[X86_AX]);
+        break;
+    }
+    case 0xEC: case 0xED:
+        x.cyc += 8;
+        set_reg(&x, w, 0, io_in(&x, c->r[X86_DX], w));
+        break;
+    case 0xEE: case 0xEF:
+        x.cyc += 8;
+        io_out(&x, c->r[X86_DX], w, c->r[X86_AX]);
+        break;
+    case 0xE8: {
+        int16_t d = (int16_t)f16(&x);
+        push(&x, cur_ip(&x));
+        jump_to(&x, (uint16_t)(cur_ip(&x) + d));
+        x.cyc += 19;
+        break;
+    }
+    case 0xE9: case 0xEB: {
+        int16_t d = op == 0xE9 ? (int16_t)f16(&x) : (int8_t)f8(&x);
+        uint16_t t = (uint16_t)(cur_ip(&x) + d);
+        if (t == x.ip0 && c->stop_on_self_jump) c->base.stop = FDX_STOP_HALTED;
+        jump_to(&x, t);
+        x.cyc += 15;
+        break;
+    }
+    case 0xEA: {
+        uint16_t off = f16(&x), sel = f16(&x);
+        fdx_x86_set_seg(c, X86_CS, sel);
+        jump_to(&x, off);
+        x.cyc += 15;
+        break;
+    }
+    case 0xF0: case 0xF1: /* F1 on the 186: invalid */
+        invalid(&x);
+        break;
+    case 0xF4:
+        c->halted = 1;
+        x.cyc += 2;
+        break;
+    case 0xF5:
+        c->flags ^= X86_CF;
+        x.cyc += 2;
+        break;
+    case 0xF6: case 0xF7: {
+        modrm(&x);
+        uint16_t v = get_rm(&x, w);
+        switch (x.m.reg) {
+        case 0: case 1: {
+            uint16_t imm = w ? f16(&x) : f8(&x);
+            alu(c, 4, v, imm, w);
+            x.cyc += x.m.mod == 3 ? 5 : 11;
+            break;
+        }
+        case 2:
+            set_rm(&x, w, (uint16_t)~v);
+            x.cyc += x.m.mod == 3 ? 3 : 16;
+            break;
+        case 3:
+            set_rm(&x, w, alu(c, 5, 0, v, w));
+            x.cyc += x.m.mod == 3 ? 3 : 16;
+            break;
+        case 4: case 5:
+            multiply(&x, w, x.m.reg & 1, v);
+            break;
+        default:
+            if (!divide(&x, w, x.m.reg & 1, v)) fault(&x, 0);
+            break;
+        }
+        break;
+    }
+    case 0xF8: c->flags &= (uint16_t)~X86_CF; x.cyc += 2; break;
+    case 0xF9: c->flags |= X86_CF; x.cyc += 2; break;
+    case 0xFA: c->flags &= (uint16_t)~X86_IF; x.cyc += 2; break;
+    case 0xFB: c->flags |= X86_IF; inhibit = 1; x.cyc += 2; break;
+    case 0xFC: c->flags &= (uint16_t)~X86_DF; x.cyc += 2; break;
+    case 0xFD: c->flags |= X86_DF; x.cyc += 2; break;
+    case 0xFE: case 0xFF: {
+        modrm(&x);
+        unsigned r = x.m.reg;
+        if (op == 0xFE && r >= 2) {
+            /* undefined byte forms of the FF group: treated as no-ops */
+            x.cyc += 2;
+            break;
+        }
+        switch (r) {
+        case 0: case 1:
+            set_rm(&x, w, incdec(c, get_rm(&x, w), r, w));
+            x.cyc += x.m.mod == 3 ? 3 : 15;
+            break;
+        case 2: {
+            uint16_t t = get_rm16(&x);
+            push(&x, cur_ip(&x));
+            jump_to(&x, t);
+            x.cyc += x.m.mod == 3 ? 16 : 21;
+            break;
+        }
+        case 3: {
+            uint16_t off = rd16(&x, x.m.seg, x.m.off);
+            uint16_t sel = rd16(&x, x.m.seg, (uint16_t)(x.m.off + 2));
+            push(&x, c->seg[X86_CS].sel);
+            push(&x, cur_ip(&x));
+            fdx_x86_set_seg(c, X86_CS, sel);
+            jump_to(&x, off);
+            x.cyc += 37;
+            break;
+        }
+        case 4: {
+            uint16_t t = get_rm16(&x);
+            if (t == x.ip0 && c->stop_on_self_jump) c->base.stop = FDX_STOP_HALTED;
+            jump_to(&x, t);
+            x.cyc += x.m.mod == 3 ? 11 : 18;
+            break;
+        }
+        case 5: {
+            uint16_t off = rd16(&x, x.m.seg, x.m.off);
+            uint16_t sel = rd16(&x, x.m.seg, (uint16_t)(x.m.off + 2));
+            fdx_x86_set_seg(c, X86_CS, sel);
+            jump_to(&x, off);
+            x.cyc += 24;
+            break;
+        }
+        default: { /* PUSH r/m (7 is an alias on the 8086) */
+            if (x.m.mod == 3 && x.m.rm == X86_SP) {
+                c->r[X86_SP] = (uint16_t)(c->r[X86_SP] - 2);
+                wr16(&x, X86_SS, c->r[X86_SP], c->r[X86_SP]);
+            } else {
+                push(&x, get_rm16(&x));
+            }
+            x.cyc += x.m.mod == 3 ? 11 : 16;
+            break;
+        }
+        }
+        break;
+    }
+    default: /* 0x26 etc. never get here */
+        break;
+    }
+
+    /* ---- retire: IP, queue, time ---- */
+    c->ip = cur_ip(&x);
+    unsigned len = (uint16_t)(c->ip - x.ip0);
+    unsigned per_byte = c->qcap == 4 ? 4 : 2;
+    if (x.flush) {
+        c->qlen = 0;
+        c->qmat = 0;
+        x.cyc += 4; /* first fetch at the target */
+    } else {
+        unsigned have = c->qlen;
+        if (len > have) {
+            x.cyc += (len - have) * per_byte;
+            have = 0;
+        } else {
+            have -= len;
+        }
+        if (c->qmat) {
+            unsigned drop = len < c->qmat ? len : c->qmat;
+            memmove(c->qbuf, c->qbuf + drop, (size_t)(c->qmat - drop));
+            c->qmat = (uint8_t)(c->qmat - drop);
+            if (c->qmat > have) c->qmat = (uint8_t)have;
+        }
+        unsigned idle = x.cyc > x.busy ? (x.cyc - x.busy) / per_byte : 0;
+        have += idle;
+        c->qlen = (uint8_t)(have < c->qcap ? have : c->qcap);
+    }
+    c->qlin = (c->seg[X86_CS].base + c->ip) & 0xFFFFF;
+    c->base.cycles += x.cyc;
+    c->base.instructions++;
+    c->inhibit = inhibit;
+
+    /* single-step trap after an instruction that started with TF set */
+    if ((flags_before & c->flags & X86_TF) && !c->halted) x86_hw_interrupt(c, 1);
+}
+
+void x86_hw_interrupt(struct fdx_x86 *c, uint8_t vec)
+{
+    struct xi x;
+    x.c = c;
+    x.so = -1;
+    x.rep = 0;
+    x.flush = false;
+    x.cyc = 61;
+    x.busy = 0;
+    take_vector(&x, vec, c->ip);
+    c->qlen = 0;
+    c->qmat = 0;
+    c->qlin = (c->seg[X86_CS].base + c->ip) & 0xFFFFF;
+    c->base.cycles += x.cyc;
+}
+
+void fdx_x86_interrupt(struct fdx_x86 *c, uint8_t vector)
+{
+    x86_hw_interrupt(c, vector);
+}
+
+/* ---- 80186 additions -------------------------------------------------- */
+
+static void exec_186(struct xi *x, uint8_t op)
+{
+    struct fdx_x86 *c = x->c;
+    switch (op) {
+    case 0x60: { /* PUSHA */
+        uint16_t sp = c->r[X86_SP];
+        for (unsigned i = 0; i < 8; i++) push(x, i == X86_SP ? sp : c->r[i]);
+        x->cyc += 36;
+        break;
+    }
+    case 0x61: /* POPA */
+        for (int i = 7; i >= 0; i--) {
+            uint16_t v = pop(x);
+            if (i != X86_SP) c->r[i] = v;
+        }
+        x->cyc += 51;
+        break;
+    case 0x62: { /* BOUND */
+        modrm(x);
+        if (x->m.mod == 3) {
+            invalid(x);
+            break;
+        }
+        int16_t v = (int16_t)c->r[x->m.reg];
+        int16_t lo = (int16_t)rd16(x, x->m.seg, x->m.off);
+        int16_t hi = (int16_t)rd16(x, x->m.seg, (uint16_t)(x->m.off + 2));
+        x->cyc += 35;
+        if (v < lo || v > hi) {
+            c->last_fault = 6;
+            soft_int(x, 5, x->ip0);
+        }
+        break;
+    }
+    case 0x68:
+        push(x, f16(x));
+        x->cyc += 10;
+        break;
+    case 0x6A:
+        push(x, (uint16_t)(int8_t)f8(x));
+        x->cyc += 10;
+        break;
+    case 0x69: case 0x6B: {
+        modrm(x);
+        int32_t a = (int16_t)get_rm16(x);
+        int32_t b = op == 0x69 ? (int16_t)f16(x) : (int8_t)f8(x);
+        int32_t p = a * b;
+        c->r[x->m.reg] = (uint16_t)p;
+        bool hi = p != (int16_t)p;
+        c->flags = (uint16_t)((c->flags & ~(X86_CF | X86_OF)) | (hi ? X86_CF | X86_OF : 0));
+        x->cyc += 25;
+        break;
+    }
+    case 0x6C: case 0x6D: case 0x6E: case 0x6F:
+        string_op(x, op);
+        break;
+    case 0xC0: case 0xC1: {
+        int w = op & 1;
+        modrm(x);
+        uint16_t v = get_rm(x, w);
+        unsigned cnt = f8(x) & 31;
+        set_rm(x, w, shift(x, x->m.reg, v, cnt, w));
+        x->cyc += 5;
+        break;
+    }
+    case 0xC8: { /* ENTER */
+        uint16_t size = f16(x);
+        uint8_t level = f8(x) & 31;
+        push(x, c->r[X86_BP]);
+        uint16_t frame = c->r[X86_SP];
+        if (level > 0) {
+            for (unsigned i = 1; i < level; i++) {
+                c->r[X86_BP] = (uint16_t)(c->r[X86_BP] - 2);
+                push(x, rd16(x, X86_SS, c->r[X86_BP]));
+            }
+            push(x, frame);
+        }
+        c->r[X86_BP] = frame;
+        c->r[X86_SP] = (uint16_t)(c->r[X86_SP] - size);
+        x->cyc += 15 + 16u * level;
+        break;
+    }
+    case 0xC9: /* LEAVE */
+        c->r[X86_SP] = c->r[X86_BP];
+        c->r[X86_BP] = pop(x);
+        x->cyc += 8;
+        break;
+    default:
+        invalid(x);
+        break;
+    }
+}

@@ -1,0 +1,268 @@
+/* SingleStepTests runner for the 8086/8088 (and the 80186 model).
+ *
+ * Loads each test's registers and RAM, runs one instruction (with its
+ * prefixes), compares registers and RAM with the undefined flags of the
+ * opcode masked as the suite's metadata.json says. When a divide error
+ * pushed FLAGS (with its undefined bits) the pushed word is masked too.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <ctype.h>
+
+#include "sst.h"
+#include "fdx/bus.h"
+#include "cpus/x86/x86.h"
+#include "cpus/x86/x86_exec.h"
+
+#define RAM_SIZE (1u << 20)
+
+struct x86_sst {
+    struct fdx_bus mem, io;
+    uint8_t *ram;
+    struct fdx_x86 cpu;
+    int model;
+    char meta_dir[1024];
+    cJSON *meta;
+    uint16_t flags_mask;
+    /* addresses the last test touched, cleared before the next one */
+    unsigned long *touched;
+    size_t ntouched, cap;
+    bool cycles;
+};
+
+static const char *const reg_names[14] = {"ax", "bx", "cx", "dx", "cs", "ss", "ds", "es",
+                                          "sp", "bp", "si", "di", "ip", "flags"};
+
+static void *x86_create(const struct fdx_sst_options *o, char *err, size_t err_size)
+{
+    struct x86_sst *s = calloc(1, sizeof *s);
+    if (!s) {
+        snprintf(err, err_size, "out of memory");
+        return NULL;
+    }
+    s->ram = calloc(1, RAM_SIZE);
+    if (!s->ram || fdx_bus_init(&s->mem, 20, 12, FDX_LITTLE_ENDIAN) || fdx_bus_init(&s->io, 16, 8, FDX_LITTLE_ENDIAN)) {
+        snprintf(err, err_size, "out of memory");
+        free(s->ram);
+        free(s);
+        return NULL;
+    }
+    struct fdx_map_entry e = {0, RAM_SIZE, FDX_MAP_RAM, s->ram, RAM_SIZE, NULL};
+    fdx_bus_map(&s->mem, &e, 1);
+    s->io.open_bus = 0xFF; /* the test rig's ports read 0xFF */
+    if (!strcmp(o->cpu, "8088")) s->model = FDX_X86_8088;
+    else if (!strcmp(o->cpu, "80186")) s->model = FDX_X86_80186;
+    else if (!strcmp(o->cpu, "80188")) s->model = FDX_X86_80188;
+    else s->model = FDX_X86_8086;
+    s->cycles = o->cycles;
+    fdx_x86_init(&s->cpu, s->model, &s->mem, &s->io);
+    return s;
+}
+
+static void x86_destroy(void *ctx)
+{
+    struct x86_sst *s = ctx;
+    if (!s) return;
+    cJSON_Delete(s->meta);
+    fdx_bus_free(&s->mem);
+    fdx_bus_free(&s->io);
+    free(s->ram);
+    free(s->touched);
+    free(s);
+}
+
+/* metadata.json lives next to the data files; read it once per directory. */
+static int x86_begin_file(void *ctx, const char *path, char *err, size_t err_size)
+{
+    struct x86_sst *s = ctx;
+    char dir[1024];
+    const char *slash = strrchr(path, '/');
+    size_t dl = slash ? (size_t)(slash - path) : 1;
+    if (dl >= sizeof dir - 20) {
+        snprintf(err, err_size, "path too long");
+        return -1;
+    }
+    if (slash) memcpy(dir, path, dl);
+    else dir[0] = '.';
+    dir[dl] = 0;
+    if (strcmp(dir, s->meta_dir) != 0) {
+        cJSON_Delete(s->meta);
+        s->meta = NULL;
+        snprintf(s->meta_dir, sizeof s->meta_dir, "%s", dir);
+        char mp[1100];
+        snprintf(mp, sizeof mp, "%s/metadata.json", dir);
+        FILE *f = fopen(mp, "rb");
+        if (f) {
+            fclose(f);
+            char e2[512];
+            s->meta = fdx_sst_load_json(mp, e2, sizeof e2);
+            if (!s->meta) {
+                snprintf(err, err_size, "%s", e2);
+                return -1;
+            }
+        }
+    }
+    /* opcode (and group reg) from the file name: "F6.7.json.gz", "00.json" */
+    const char *base = slash ? slash + 1 : path;
+    char op[3] = {0}, reg[2] = {0};
+    s->flags_mask = 0xFFFF;
+    if (strlen(base) < 2) return 0;
+    op[0] = (char)toupper((unsigned char)base[0]);
+    op[1] = (char)toupper((unsigned char)base[1]);
+    if (base[2] == '.' && base[3] >= '0' && base[3] <= '7' && base[4] == '.') reg[0] = base[3];
+    if (!s->meta) return 0;
+    const cJSON *ops = cJSON_GetObjectItemCaseSensitive(s->meta, "opcodes");
+    const cJSON *o = cJSON_GetObjectItemCaseSensitive(ops, op);
+    if (o && reg[0]) {
+        const cJSON *regs = cJSON_GetObjectItemCaseSensitive(o, "reg");
+        if (regs) o = cJSON_GetObjectItemCaseSensitive(regs, reg);
+    }
+    double m;
+    if (o && fdx_sst_get_num(o, "flags-mask", &m)) s->flags_mask = (uint16_t)m;
+    return 0;
+}
+
+static void touch(struct x86_sst *s, unsigned long a)
+{
+    if (s->ntouched == s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 256;
+        unsigned long *n = realloc(s->touched, nc * sizeof *n);
+        if (!n) return;
+        s->touched = n;
+        s->cap = nc;
+    }
+    s->touched[s->ntouched++] = a;
+}
+
+static void put_ram(void *ctx, unsigned long addr, unsigned value)
+{
+    struct x86_sst *s = ctx;
+    addr &= RAM_SIZE - 1;
+    s->ram[addr] = (uint8_t)value;
+    touch(s, addr);
+}
+
+struct ram_cmp {
+    struct x86_sst *s;
+    char *diff;
+    size_t diff_size;
+    int bad;
+    unsigned long flags_lo; /* address of the pushed FLAGS low byte, or ~0 */
+};
+
+static void cmp_ram(void *ctx, unsigned long addr, unsigned value)
+{
+    struct ram_cmp *r = ctx;
+    addr &= RAM_SIZE - 1;
+    touch(r->s, addr);
+    if (r->bad) return;
+    unsigned mask = 0xFF;
+    if (addr == r->flags_lo) mask = r->s->flags_mask & 0xFF;
+    else if (addr == ((r->flags_lo + 1) & (RAM_SIZE - 1))) mask = r->s->flags_mask >> 8;
+    unsigned got = r->s->ram[addr];
+    if ((got & mask) != (value & mask)) {
+        snprintf(r->diff, r->diff_size, "ram[%05lx] = %02x, expected %02x", addr, got, value);
+        r->bad = 1;
+    }
+}
+
+static bool get_reg(const cJSON *regs, const char *name, uint16_t *out)
+{
+    double v;
+    if (!fdx_sst_get_num(regs, name, &v)) return false;
+    *out = (uint16_t)v;
+    return true;
+}
+
+static uint16_t cpu_reg(const struct fdx_x86 *c, int i)
+{
+    static const uint8_t gen[4] = {X86_AX, X86_BX, X86_CX, X86_DX};
+    static const uint8_t sg[4] = {X86_CS, X86_SS, X86_DS, X86_ES};
+    static const uint8_t idx[4] = {X86_SP, X86_BP, X86_SI, X86_DI};
+    if (i < 4) return c->r[gen[i]];
+    if (i < 8) return c->seg[sg[i - 4]].sel;
+    if (i < 12) return c->r[idx[i - 8]];
+    if (i == 12) return c->ip;
+    return fdx_x86_fix_flags(c, c->flags);
+}
+
+static int x86_run_test(void *ctx, const cJSON *test, char *diff, size_t diff_size)
+{
+    struct x86_sst *s = ctx;
+    struct fdx_x86 *c = &s->cpu;
+    for (size_t i = 0; i < s->ntouched; i++) s->ram[s->touched[i]] = 0;
+    s->ntouched = 0;
+
+    const cJSON *ini = cJSON_GetObjectItemCaseSensitive(test, "initial");
+    const cJSON *fin = cJSON_GetObjectItemCaseSensitive(test, "final");
+    const cJSON *iregs = cJSON_GetObjectItemCaseSensitive(ini, "regs");
+    const cJSON *fregs = cJSON_GetObjectItemCaseSensitive(fin, "regs");
+    if (!iregs || !fregs) {
+        snprintf(diff, diff_size, "test without initial/final regs");
+        return 0;
+    }
+    uint16_t init[14];
+    for (int i = 0; i < 14; i++) {
+        if (!get_reg(iregs, reg_names[i], &init[i])) {
+            snprintf(diff, diff_size, "initial.regs.%s missing", reg_names[i]);
+            return 0;
+        }
+    }
+    fdx_x86_init(c, s->model, &s->mem, &s->io);
+    c->r[X86_AX] = init[0];
+    c->r[X86_BX] = init[1];
+    c->r[X86_CX] = init[2];
+    c->r[X86_DX] = init[3];
+    fdx_x86_set_seg(c, X86_CS, init[4]);
+    fdx_x86_set_seg(c, X86_SS, init[5]);
+    fdx_x86_set_seg(c, X86_DS, init[6]);
+    fdx_x86_set_seg(c, X86_ES, init[7]);
+    c->r[X86_SP] = init[8];
+    c->r[X86_BP] = init[9];
+    c->r[X86_SI] = init[10];
+    c->r[X86_DI] = init[11];
+    c->ip = init[12];
+    c->flags = fdx_x86_fix_flags(c, init[13]);
+    c->qlin = (c->seg[X86_CS].base + c->ip) & 0xFFFFF;
+    c->qlen = 0;
+    if (!fdx_sst_each_ram(cJSON_GetObjectItemCaseSensitive(ini, "ram"), put_ram, s)) {
+        snprintf(diff, diff_size, "bad initial.ram");
+        return 0;
+    }
+
+    x86_exec_one(c, UINT64_MAX);
+
+    for (int i = 0; i < 14; i++) {
+        uint16_t want = init[i];
+        get_reg(fregs, reg_names[i], &want);
+        uint16_t got = cpu_reg(c, i);
+        if (i == 13) {
+            want &= s->flags_mask;
+            got &= s->flags_mask;
+        }
+        if (got != want) {
+            snprintf(diff, diff_size, "%s = %04x, expected %04x", reg_names[i], got, want);
+            return 0;
+        }
+    }
+    struct ram_cmp rc = {s, diff, diff_size, 0, ~0ul};
+    if (c->last_fault) /* FLAGS pushed by an exception: mask its undefined bits */
+        rc.flags_lo = (c->seg[X86_SS].base + (uint16_t)(c->r[X86_SP] + 4)) & (RAM_SIZE - 1);
+    if (!fdx_sst_each_ram(cJSON_GetObjectItemCaseSensitive(fin, "ram"), cmp_ram, &rc)) {
+        snprintf(diff, diff_size, "bad final.ram");
+        return 0;
+    }
+    return !rc.bad;
+}
+
+const struct fdx_sst_runner fdx_sst_runner_x86 = {
+    .cpus = "8086|8088|80186|80188",
+    .help = "Intel 8086/8088 SingleStepTests (v1 JSON); metadata.json flag masks",
+    .create = x86_create,
+    .destroy = x86_destroy,
+    .begin_file = x86_begin_file,
+    .run = x86_run_test,
+};
