@@ -61,6 +61,7 @@ struct m68k {
     uint8_t stopped;            /* STOP: waiting for an interrupt */
     uint8_t halted;             /* double fault: only reset helps */
     uint8_t trace;              /* T was set when the instruction began */
+    uint8_t trace_pending;      /* take the trace exception before the next one */
     /* address error in progress (set by an access, handled by the loop) */
     uint8_t fault;
     uint8_t fault_read;
@@ -70,6 +71,7 @@ struct m68k {
     uint32_t fault_pc;          /* PC value the frame will hold */
     uint16_t fault_ir;
     uint32_t ipc;               /* address of the instruction being executed */
+    int32_t ae_off;             /* address error frame PC = pc at the fault + ae_off */
     struct m68k_log *log;       /* NULL: no bus logging */
     /* Interrupt vector for level n: -1 autovector, -2 spurious, else vector. */
     int (*iack)(void *ctx, unsigned level);

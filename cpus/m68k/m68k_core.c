@@ -57,7 +57,7 @@ void m68k_address_error(struct m68k *c, uint32_t a, unsigned fc, int read, uint1
     c->fault_in = 0;
     /* The PC the frame holds: most instructions have it at the
      * extension-word pointer; handlers adjust where the chip differs. */
-    c->fault_pc = c->ipc + 2;
+    c->fault_pc = c->pc + (uint32_t)c->ae_off;
 }
 
 void m68k_set_sr_internal(struct m68k *c, uint16_t sr)
@@ -202,20 +202,23 @@ void m68k_step_one(struct m68k *c)
         interrupt(c, level);
         return;
     }
+    if (c->trace_pending) {
+        /* The trace exception of the previous instruction comes first. */
+        c->trace_pending = 0;
+        m68k_exception(c, 9, c->pc - 4, 4);
+        if (c->fault) address_exception(c);
+        return;
+    }
     if (c->stopped) {
         c->base.cycles += 4;
         return;
     }
     c->ipc = c->pc - 4;
+    c->ae_off = -2;
     c->trace = (uint8_t)(c->sr >> 15);
     m68k_handlers[m68k_op_index[c->ir]](c);
-    if (c->fault) {
-        address_exception(c);
-    } else if (c->trace) {
-        c->trace = 0;
-        m68k_exception(c, 9, c->pc - 4, 4);
-        if (c->fault) address_exception(c);
-    }
+    if (c->fault) address_exception(c);
+    else if (c->trace) c->trace_pending = 1;
     c->base.instructions++;
 }
 
@@ -362,6 +365,7 @@ static void m68k_state(struct fdx_cpu *cpu, struct fdx_state *st)
     fdx_state_u8(st, "nmi_edge", &c->nmi_edge);
     fdx_state_u8(st, "stopped", &c->stopped);
     fdx_state_u8(st, "halted", &c->halted);
+    fdx_state_u8(st, "trace_pending", &c->trace_pending);
     fdx_state_end(st);
     if (fdx_state_loading(st)) {
         fdx_state_check(st, c->ipl < 8, "68000 IPL");

@@ -132,34 +132,43 @@ static inline uint32_t ea_addr(struct m68k *c, unsigned mode, unsigned reg, int 
     uint32_t a;
     switch (mode) {
     case 2:
+        c->ae_off = -2;
         return c->a[reg];
     case 3:
+        c->ae_off = -2;
         a = c->a[reg];
-        if (!((a & 1) && sz > 1)) c->a[reg] = a + step_sz(reg, sz);
+        if (!((a & 1) && sz == 4)) c->a[reg] = a + step_sz(reg, sz);
         return a;
     case 4:
+        c->ae_off = sz == 4 ? -2 : 0;
         if (pd_idle) idle(c, 2);
         a = c->a[reg] - step_sz(reg, sz);
         c->a[reg] = a;
         return a;
     case 5:
+        c->ae_off = -4;
         a = c->a[reg];
         return a + (uint32_t)(int32_t)(int16_t)np(c);
     case 6:
+        c->ae_off = -4;
         idle(c, 2);
         a = c->a[reg];
         return index_addr(c, a, np(c));
     default:
         switch (reg) {
         case 0:
+            c->ae_off = -2;
             return (uint32_t)(int32_t)(int16_t)np(c);
         case 1:
+            c->ae_off = -2;
             a = (uint32_t)np(c) << 16;
             return a | np(c);
         case 2:
+            c->ae_off = -4;
             a = c->pc - 2;
             return a + (uint32_t)(int32_t)(int16_t)np(c);
         default:
+            c->ae_off = -4;
             idle(c, 2);
             a = c->pc - 2;
             return index_addr(c, a, np(c));
@@ -415,6 +424,7 @@ static inline void op_x_mm(struct m68k *c, bool add, int sz)
     OPMODE;
     unsigned fc = fc_data(c);
     idle(c, 2);
+    c->ae_off = 0;
     uint32_t s, d, as, ad;
     if (sz == 4) {
         as = c->a[reg] - 2;
@@ -445,12 +455,13 @@ static inline void op_x_mm(struct m68k *c, bool add, int sz)
     }
     unsigned x = (c->sr & SR_X) ? 1 : 0;
     uint32_t r = add ? do_add(c, s, d, sz, x, true) : do_sub(c, s, d, sz, x, true);
-    fin(c);
     if (sz == 4) {
         wr16(c, ad + 2, (uint16_t)r, fc);
         CK;
+        fin(c);
         wr16(c, ad, (uint16_t)(r >> 16), fc);
     } else {
+        fin(c);
         wr_sz(c, ad, r, sz, fc);
     }
 }
@@ -662,7 +673,7 @@ static inline void op_move(struct m68k *c, int sz)
     uint32_t v = read_src(c, mode, reg, sz);
     CK;
     unsigned fc = fc_data(c);
-    uint32_t a;
+    uint32_t a, p0 = c->pc;
     switch (dmode) {
     case 0:
         logic_flags(c, v, sz);
@@ -672,6 +683,7 @@ static inline void op_move(struct m68k *c, int sz)
     case 2:
     case 3:
         a = c->a[rx];
+        c->ae_off = 0;
         logic_flags(c, v, sz);
         wr_sz(c, a, v, sz, fc);
         CK;
@@ -683,8 +695,13 @@ static inline void op_move(struct m68k *c, int sz)
         c->a[rx] = a;
         logic_flags(c, v, sz);
         fin(c);
+        c->ae_off = (int32_t)(p0 - c->pc);
         if (sz == 4) {
-            if (a & 1) { wr16(c, a, (uint16_t)(v >> 16), fc); return; }
+            if (a & 1) {
+                c->a[rx] = a + 4;
+                wr16(c, a, (uint16_t)(v >> 16), fc);
+                return;
+            }
             wr16(c, a + 2, (uint16_t)v, fc);
             wr16(c, a, (uint16_t)(v >> 16), fc);
         } else {
@@ -704,9 +721,11 @@ static inline void op_move(struct m68k *c, int sz)
         } else {
             a = (uint32_t)np(c) << 16;
             a |= np(c);
+            p0 += 2;
         }
         break;
     }
+    c->ae_off = (int32_t)(p0 - c->pc);
     logic_flags(c, v, sz);
     wr_sz(c, a, v, sz, fc);
     CK;
@@ -766,8 +785,7 @@ static void h_move_to_ccr(struct m68k *c)
     CK;
     set_ccr(c, v & 0x1f);
     idle(c, 4);
-    np(c);
-    fin(c);
+    jump(c, c->pc - 2);
 }
 
 static void h_move_to_sr(struct m68k *c)
@@ -781,8 +799,7 @@ static void h_move_to_sr(struct m68k *c)
     CK;
     m68k_set_sr_internal(c, (uint16_t)v);
     idle(c, 4);
-    np(c);
-    fin(c);
+    jump(c, c->pc - 2);
 }
 
 static inline void ccr_op(struct m68k *c, int op)
@@ -792,8 +809,7 @@ static inline void ccr_op(struct m68k *c, int op)
     ccr = op == ALU_AND ? ccr & v : op == ALU_OR ? ccr | v : ccr ^ v;
     set_ccr(c, ccr);
     idle(c, 8);
-    np(c);
-    fin(c);
+    jump(c, c->pc - 2);
 }
 static inline void sr_op(struct m68k *c, int op)
 {
@@ -806,8 +822,7 @@ static inline void sr_op(struct m68k *c, int op)
     sr = op == ALU_AND ? sr & v : op == ALU_OR ? sr | v : sr ^ v;
     m68k_set_sr_internal(c, (uint16_t)sr);
     idle(c, 8);
-    np(c);
-    fin(c);
+    jump(c, c->pc - 2);
 }
 static void h_ori_ccr(struct m68k *c) { ccr_op(c, ALU_OR); }
 static void h_andi_ccr(struct m68k *c) { ccr_op(c, ALU_AND); }
@@ -918,6 +933,7 @@ static inline void movem_rm(struct m68k *c, int sz)
     OPMODE;
     uint16_t list = np(c);
     unsigned fc = fc_data(c);
+    c->ae_off = 0;
     if (mode == 4) {
         uint32_t a = c->a[reg];
         for (int i = 15; i >= 0; i--) {
@@ -956,6 +972,7 @@ static inline void movem_mr(struct m68k *c, int sz)
     uint16_t list = np(c);
     unsigned fc = ea_fc(c, mode, reg);
     uint32_t a = mode == 3 ? c->a[reg] : ea_addr(c, mode, reg, sz, false);
+    c->ae_off = 0;
     for (int i = 0; i < 16; i++) {
         if (!(list & (1u << i))) continue;
         uint32_t v = rd_sz(c, a, sz, fc);
@@ -1056,6 +1073,7 @@ static void h_jmp(struct m68k *c)
 {
     OPMODE;
     uint32_t a = ctrl_addr(c, mode, reg);
+    c->ae_off = (mode == 7 && reg == 1) ? -4 : -2;
     if (mode == 5 || (mode == 7 && (reg == 0 || reg == 2))) idle(c, 2);
     else if (mode == 6 || (mode == 7 && reg == 3)) idle(c, 6);
     jump(c, a);
@@ -1070,6 +1088,7 @@ static void h_jsr(struct m68k *c)
     else if (mode == 6 || (mode == 7 && reg == 3)) { idle(c, 6); ret += 2; }
     else if (mode == 7 && reg == 1) ret += 2;
     unsigned fp = fc_prog(c);
+    c->ae_off = mode == 2 ? -2 : 0;
     c->ir = rd16(c, a, fp);
     CK;
     uint32_t sp = c->a[7] - 4;
@@ -1133,6 +1152,7 @@ static void h_unlk(struct m68k *c)
 {
     unsigned r = c->ir & 7;
     uint32_t a = c->a[r];
+    c->ae_off = 0;
     uint32_t v = (uint32_t)rd16(c, a, fc_data(c)) << 16;
     CK;
     v |= rd16(c, a + 2, fc_data(c));
@@ -1212,6 +1232,7 @@ static void h_bsr(struct m68k *c)
     wr16(c, sp, (uint16_t)(ret >> 16), fc_data(c));
     CK;
     wr16(c, sp + 2, (uint16_t)ret, fc_data(c));
+    c->ae_off = (int32_t)(target - c->pc);
     jump(c, target);
 }
 
@@ -1226,6 +1247,7 @@ static void h_dbcc(struct m68k *c)
     }
     uint16_t cnt = (uint16_t)(c->d[r] - 1);
     idle(c, 2);
+    c->ae_off = 0;
     if (cnt != 0xffff) {
         uint32_t t = base + (uint32_t)(int32_t)(int16_t)c->irc;
         jump(c, t);
@@ -1368,13 +1390,13 @@ static void h_chk(struct m68k *c)
     if (d < 0) {
         set_ccr(c, f | SR_N);
         idle(c, 4);
-        m68k_exception(c, 6, c->pc - 4, 4);
+        m68k_exception(c, 6, c->pc - 2, 4);
         return;
     }
     if (d > s) {
         set_ccr(c, f);
         idle(c, 4);
-        m68k_exception(c, 6, c->pc - 4, 4);
+        m68k_exception(c, 6, c->pc - 2, 4);
         return;
     }
     set_ccr(c, f);

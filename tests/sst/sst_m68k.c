@@ -18,6 +18,7 @@ struct ctx {
     struct m68k_log log;
     struct m68k_bus_event ev[LOG_CAP];
     bool cycles;
+    bool verbose;
 };
 
 static const char *const dnames[8] = {"d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7"};
@@ -43,6 +44,7 @@ static void *m68k_create(const struct fdx_sst_options *o, char *err, size_t n)
     x->log.ev = x->ev;
     x->log.cap = LOG_CAP;
     x->cycles = !o->no_cycles;
+    x->verbose = o->verbose;
     return x;
 }
 
@@ -198,6 +200,7 @@ static int m68k_run(void *p, const cJSON *test, char *diff, size_t n)
     c->irc = (uint16_t)cJSON_GetArrayItem(pf, 1)->valuedouble;
     c->stopped = c->halted = 0;
     c->fault = 0;
+    c->trace_pending = 0;
     c->ipl = c->nmi_edge = 0;
     c->base.stop = 0;
     c->base.cycles = 0;
@@ -217,6 +220,8 @@ static int m68k_run(void *p, const cJSON *test, char *diff, size_t n)
         if (ok) snprintf(diff, n, __VA_ARGS__);                                                    \
         ok = 0;                                                                                    \
     } while (0)
+    const cJSON *tr = cJSON_GetObjectItem(test, "transactions");
+    if (x->cycles && tr && !check_bus(x, tr, diff, n)) ok = 0;
     uint32_t fusp = (c->sr & 0x2000) ? c->usp : c->a[7];
     uint32_t fssp = (c->sr & 0x2000) ? c->a[7] : c->ssp;
     for (int i = 0; i < 8; i++)
@@ -238,11 +243,17 @@ static int m68k_run(void *p, const cJSON *test, char *diff, size_t n)
         fdx_sst_each_ram(cJSON_GetObjectItem(fin, "ram"), check_ram, &rc);
         if (rc.bad) ok = 0;
     }
-    const cJSON *tr = cJSON_GetObjectItem(test, "transactions");
-    if (ok && x->cycles && tr && !check_bus(x, tr, diff, n)) ok = 0;
     double len;
     if (ok && x->cycles && fdx_sst_get_num(test, "length", &len) && c->base.cycles != (uint64_t)len)
         DIFF("%llu clocks, expected %.0f", (unsigned long long)c->base.cycles, len);
+    if (!ok && x->verbose) { /* show what the core did */
+        for (unsigned i = 0; i < x->log.n && i < x->log.cap; i++) {
+            const struct m68k_bus_event *e = &x->log.ev[i];
+            if (e->kind == 'n') printf("    n %u\n", e->clocks);
+            else printf("    %s %u fc%u %06x %s %04x %u%u\n", kind_name(e->kind), e->clocks, e->fc, e->addr,
+                        e->byte ? ".b" : ".w", e->data, e->uds, e->lds);
+        }
+    }
     /* Leave RAM clean for the next test. */
     fdx_sst_each_ram(ram, zero_ram, x);
     fdx_sst_each_ram(cJSON_GetObjectItem(fin, "ram"), zero_ram, x);
