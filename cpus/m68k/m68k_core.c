@@ -119,7 +119,11 @@ static void vector_jump(struct m68k *c, unsigned vector)
 
 void m68k_exception(struct m68k *c, unsigned vector, uint32_t pc, unsigned pre)
 {
-    uint16_t old = c->sr;
+    m68k_exception_sr(c, vector, pc, pre, c->sr);
+}
+
+void m68k_exception_sr(struct m68k *c, unsigned vector, uint32_t pc, unsigned pre, uint16_t old)
+{
     enter_super(c);
     c->trace = 0;
     if (pre) idle(c, pre);

@@ -428,17 +428,23 @@ static inline void op_x_mm(struct m68k *c, bool add, int sz)
     uint32_t s, d, as, ad;
     if (sz == 4) {
         as = c->a[reg] - 2;
+        if (as & 1) {
+            rd16(c, as, fc);
+            return;
+        }
         c->a[reg] = as;
         s = rd16(c, as, fc);
-        CK;
         as -= 2;
         c->a[reg] = as;
         s |= (uint32_t)rd16(c, as, fc) << 16;
         CK;
         ad = c->a[rx] - 2;
+        if (ad & 1) {
+            rd16(c, ad, fc);
+            return;
+        }
         c->a[rx] = ad;
         d = rd16(c, ad, fc);
-        CK;
         ad -= 2;
         c->a[rx] = ad;
         d |= (uint32_t)rd16(c, ad, fc) << 16;
@@ -480,6 +486,7 @@ static inline void cmpm_body(struct m68k *c, int sz)
     OPMODE;
     unsigned fc = fc_data(c);
     uint32_t as = c->a[reg];
+    c->ae_off = 0;
     uint32_t s = rd_sz(c, as, sz, fc);
     CK;
     c->a[reg] = as + step_sz(reg, sz);
@@ -666,6 +673,15 @@ static void h_scc(struct m68k *c)
 
 /* ---- MOVE ------------------------------------------------------------- */
 
+/* MOVE.L to memory: when the write faults, the flags the frame shows
+ * are not yet final (register sources: unchanged; memory sources and
+ * -(An)/(xxx).L: from the low word), as the microcode sets them late. */
+static inline void move_l_flags_early(struct m68k *c, uint32_t v, bool regsrc, unsigned dmode, unsigned rx)
+{
+    if (regsrc && dmode != 4 && !(dmode == 7 && rx == 1)) return;
+    c->sr = (uint16_t)((c->sr & 0xfff0u) | nz(v & 0xffff, 2));
+}
+
 static inline void op_move(struct m68k *c, int sz)
 {
     OPMODE;
@@ -674,6 +690,7 @@ static inline void op_move(struct m68k *c, int sz)
     CK;
     unsigned fc = fc_data(c);
     uint32_t a, p0 = c->pc;
+    bool regsrc = mode < 2 || (mode == 7 && reg == 4);
     switch (dmode) {
     case 0:
         logic_flags(c, v, sz);
@@ -684,27 +701,30 @@ static inline void op_move(struct m68k *c, int sz)
     case 3:
         a = c->a[rx];
         c->ae_off = 0;
-        logic_flags(c, v, sz);
+        if (sz == 4) move_l_flags_early(c, v, regsrc, dmode, rx);
+        else logic_flags(c, v, sz);
         wr_sz(c, a, v, sz, fc);
         CK;
+        logic_flags(c, v, sz);
         if (dmode == 3) c->a[rx] = a + step_sz(rx, sz);
         fin(c);
         return;
     case 4:
         a = c->a[rx] - step_sz(rx, sz);
         c->a[rx] = a;
-        logic_flags(c, v, sz);
         fin(c);
         c->ae_off = (int32_t)(p0 - c->pc);
         if (sz == 4) {
-            if (a & 1) {
+            move_l_flags_early(c, v, regsrc, dmode, rx);
+            wr16(c, a + 2, (uint16_t)v, fc);
+            if (c->fault) {
                 c->a[rx] = a + 4;
-                wr16(c, a, (uint16_t)(v >> 16), fc);
                 return;
             }
-            wr16(c, a + 2, (uint16_t)v, fc);
             wr16(c, a, (uint16_t)(v >> 16), fc);
+            logic_flags(c, v, sz);
         } else {
+            logic_flags(c, v, sz);
             wr_sz(c, a, v, sz, fc);
         }
         return;
@@ -718,19 +738,35 @@ static inline void op_move(struct m68k *c, int sz)
     default:
         if (rx == 0) {
             a = (uint32_t)(int32_t)(int16_t)np(c);
-        } else {
+        } else if (regsrc) {
             a = (uint32_t)np(c) << 16;
             a |= np(c);
             p0 += 2;
+        } else {
+            /* memory source: the low address word is fetched after the write */
+            a = (uint32_t)np(c) << 16;
+            a |= c->irc;
+            c->ae_off = (int32_t)(p0 + 2 - c->pc);
+            if (sz == 4) move_l_flags_early(c, v, regsrc, dmode, rx);
+            else logic_flags(c, v, sz);
+            wr_sz(c, a, v, sz, fc);
+            CK;
+            logic_flags(c, v, sz);
+            np(c);
+            fin(c);
+            return;
         }
         break;
     }
     c->ae_off = (int32_t)(p0 - c->pc);
-    logic_flags(c, v, sz);
+    if (sz == 4) move_l_flags_early(c, v, regsrc, dmode, rx);
+    else logic_flags(c, v, sz);
     wr_sz(c, a, v, sz, fc);
     CK;
+    logic_flags(c, v, sz);
     fin(c);
 }
+
 static void h_move_b(struct m68k *c) { op_move(c, 1); }
 static void h_move_w(struct m68k *c) { op_move(c, 2); }
 static void h_move_l(struct m68k *c) { op_move(c, 4); }
@@ -933,9 +969,9 @@ static inline void movem_rm(struct m68k *c, int sz)
     OPMODE;
     uint16_t list = np(c);
     unsigned fc = fc_data(c);
-    c->ae_off = 0;
     if (mode == 4) {
         uint32_t a = c->a[reg];
+        c->ae_off = 0;
         for (int i = 15; i >= 0; i--) {
             if (!(list & (1u << (15 - i)))) continue;
             uint32_t v = i < 8 ? c->d[i] : c->a[i - 8];
@@ -956,6 +992,7 @@ static inline void movem_rm(struct m68k *c, int sz)
         return;
     }
     uint32_t a = ea_addr(c, mode, reg, sz, false);
+    c->ae_off = 0;
     for (int i = 0; i < 16; i++) {
         if (!(list & (1u << i))) continue;
         uint32_t v = i < 8 ? c->d[i] : c->a[i - 8];
@@ -1120,6 +1157,16 @@ static void h_pea(struct m68k *c)
 {
     OPMODE;
     uint32_t a = ctrl_addr(c, mode, reg);
+    if (mode == 7 && reg < 2) { /* absolute: push, then the last prefetch */
+        np(c);
+        uint32_t sp = c->a[7] - 4;
+        c->a[7] = sp;
+        wr16(c, sp, (uint16_t)(a >> 16), fc_data(c));
+        CK;
+        wr16(c, sp + 2, (uint16_t)a, fc_data(c));
+        fin(c);
+        return;
+    }
     if (mode != 2) {
         if (mode == 6 || (mode == 7 && reg == 3)) idle(c, 2);
         np(c);
@@ -1389,7 +1436,7 @@ static void h_chk(struct m68k *c)
     if (!d) f |= SR_Z;
     if (d < 0) {
         set_ccr(c, f | SR_N);
-        idle(c, 4);
+        idle(c, 6);
         m68k_exception(c, 6, c->pc - 2, 4);
         return;
     }
@@ -1411,8 +1458,11 @@ static void h_trap(struct m68k *c) { m68k_exception(c, 32 + (c->ir & 15), c->pc 
 static void h_trapv(struct m68k *c)
 {
     if (c->sr & SR_V) {
+        /* the chip is already in supervisor state for this fetch */
+        uint16_t old = c->sr;
+        m68k_set_sr_internal(c, (uint16_t)((c->sr | SR_S) & ~SR_T));
         np(c);
-        m68k_exception(c, 7, c->pc - 4, 0);
+        m68k_exception_sr(c, 7, c->pc - 4, 0, old);
         return;
     }
     fin(c);

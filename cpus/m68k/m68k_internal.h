@@ -24,6 +24,7 @@ void m68k_write_slow(struct m68k *c, uint32_t a, uint16_t v, int byte);
 void m68k_address_error(struct m68k *c, uint32_t a, unsigned fc, int read, uint16_t data);
 /* Group 1/2 exception: pre idle clocks, vector number, PC to push. */
 void m68k_exception(struct m68k *c, unsigned vector, uint32_t pc, unsigned idle);
+void m68k_exception_sr(struct m68k *c, unsigned vector, uint32_t pc, unsigned idle, uint16_t old_sr);
 void m68k_privilege(struct m68k *c);
 void m68k_illegal(struct m68k *c, unsigned vector);
 
