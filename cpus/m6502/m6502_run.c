@@ -508,7 +508,8 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
 #define BB_BBS7 0x80, 1
 #define BBX(...) BBX_(__VA_ARGS__)
 /* BBRn/BBSn as the test data has them: zp read, a dummy write of the same
- * byte, the offset, then a read at the branch target (taken or not). */
+ * byte, the offset, then a read at the branch target's low byte within the
+ * current page (taken or not; 6 cycles either way). */
 #define BBX_(mask_, set_)                                                                                  \
     do {                                                                                                   \
         zp = RD(pc);                                                                                       \
@@ -518,7 +519,7 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
         uint8_t off_ = RD(pc);                                                                             \
         pc++;                                                                                              \
         t = (uint16_t)(pc + (int8_t)off_);                                                                 \
-        RD(t);                                                                                             \
+        RD((pc & 0xFF00) | (t & 0xFF));                                                                    \
         if (!(v & (mask_)) == !(set_)) pc = t;                                                             \
     } while (0)
 
@@ -657,18 +658,17 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
         pc = ea;                                                                                           \
     } while (0)
 /* NMOS: the pointer's high byte comes from the same page (the JMP ($xxFF)
- * bug); the 65C02 fixes it and, as the data shows, reads the high byte twice. */
+ * bug); the 65C02 reads that same address as a dummy, then the right one. */
 #define OPS_JMP_IND()                                                                                      \
     do {                                                                                                   \
         ABS_BASE();                                                                                        \
         pc = RD(ea);                                                                                       \
+        t = (uint16_t)((ea & 0xFF00) | ((ea + 1) & 0xFF));                                                 \
         if (CMOS) {                                                                                        \
-            t = (uint16_t)(ea + 1);                                                                        \
-            pc |= (uint16_t)(RD(t) << 8);                                                                  \
             RD(t);                                                                                         \
-        } else {                                                                                           \
-            pc |= (uint16_t)(RD((ea & 0xFF00) | ((ea + 1) & 0xFF)) << 8);                                  \
+            t = (uint16_t)(ea + 1);                                                                        \
         }                                                                                                  \
+        pc |= (uint16_t)(RD(t) << 8);                                                                      \
     } while (0)
 #define OPS_JMP_IAX()                                                                                      \
     do {                                                                                                   \
