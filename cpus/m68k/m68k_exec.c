@@ -487,10 +487,12 @@ static inline void cmpm_body(struct m68k *c, int sz)
     unsigned fc = fc_data(c);
     uint32_t as = c->a[reg];
     c->ae_off = 0;
+    if ((as & 1) && sz > 1) c->a[reg] = as + 2; /* faults: the chip has stepped by a word */
     uint32_t s = rd_sz(c, as, sz, fc);
     CK;
     c->a[reg] = as + step_sz(reg, sz);
     uint32_t ad = c->a[rx];
+    if ((ad & 1) && sz > 1) c->a[rx] = ad + 2;
     uint32_t d = rd_sz(c, ad, sz, fc);
     CK;
     c->a[rx] = ad + step_sz(rx, sz);
@@ -678,8 +680,15 @@ static void h_scc(struct m68k *c)
  * -(An)/(xxx).L: from the low word), as the microcode sets them late. */
 static inline void move_l_flags_early(struct m68k *c, uint32_t v, bool regsrc, unsigned dmode, unsigned rx)
 {
-    if (regsrc && dmode != 4 && !(dmode == 7 && rx == 1)) return;
-    c->sr = (uint16_t)((c->sr & 0xfff0u) | nz(v & 0xffff, 2));
+    if (dmode == 4 || (dmode == 7 && rx == 1)) {
+        logic_flags(c, v, 4);
+    } else if (regsrc) {
+        if (dmode >= 5) c->sr = (uint16_t)((c->sr & 0xfff3u) | nz(v, 4));
+    } else if (dmode <= 3) {
+        c->sr = (uint16_t)((c->sr & 0xfff0u) | nz(v & 0xffff, 2));
+    } else {
+        logic_flags(c, v, 4);
+    }
 }
 
 static inline void op_move(struct m68k *c, int sz)
@@ -1098,8 +1107,8 @@ static inline uint32_t ctrl_addr(struct m68k *c, unsigned mode, unsigned reg)
         switch (reg) {
         case 0: return (uint32_t)(int32_t)(int16_t)c->irc;
         case 1:
-            a = (uint32_t)c->irc << 16;
-            return a | np(c);
+            a = (uint32_t)np(c) << 16;
+            return a | c->irc;
         case 2: return c->pc - 2 + (uint32_t)(int32_t)(int16_t)c->irc;
         default: return index_addr(c, c->pc - 2, c->irc);
         }
@@ -1436,7 +1445,8 @@ static void h_chk(struct m68k *c)
     if (!d) f |= SR_Z;
     if (d < 0) {
         set_ccr(c, f | SR_N);
-        idle(c, 6);
+        /* the microcode takes a longer path when d - s is negative */
+        idle(c, ((uint16_t)(d - s) & 0x8000) ? 6 : 4);
         m68k_exception(c, 6, c->pc - 2, 4);
         return;
     }
