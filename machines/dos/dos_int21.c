@@ -169,12 +169,39 @@ static void mem_resize(struct dos *d, struct fdx_x86 *c, uint16_t block)
 
 /* ---- files -------------------------------------------------------------- */
 
+/* DOS device names (any directory, any extension): 1 console, 2 null, 0 none. */
+static int device_name(const char *name)
+{
+    static const char *const nul[] = {"NUL", "PRN", "AUX", "COM1", "COM2", "COM3", "COM4", "LPT1", "LPT2", "LPT3", NULL};
+    const char *b = name;
+    for (const char *q = name; *q; q++)
+        if (*q == '\\' || *q == '/' || *q == ':') b = q + 1;
+    char base[9];
+    size_t n = 0;
+    while (b[n] && b[n] != '.' && n < 8) {
+        base[n] = (char)(b[n] >= 'a' && b[n] <= 'z' ? b[n] - 32 : b[n]);
+        n++;
+    }
+    base[n] = 0;
+    if (!strcmp(base, "CON")) return 1;
+    for (int i = 0; nul[i]; i++)
+        if (!strcmp(base, nul[i])) return 2;
+    return 0;
+}
+
 static void file_open(struct dos *d, struct fdx_x86 *c, bool create)
 {
     char name[128];
     if (!guest_str(d, DS, DX, name, sizeof name)) return fail(d, c, 3);
     int h = new_handle(d);
     if (h < 0) return fail(d, c, 4);
+    int dev = device_name(name);
+    if (dev) { /* CON is the console; the others swallow output and read as empty */
+        d->h[h].device = true;
+        d->h[h].fd = dev == 1 ? -1 : -2;
+        AX = (uint16_t)h;
+        return ok(c);
+    }
     int flags;
     if (create) {
         flags = O_RDWR | O_CREAT | O_TRUNC;
@@ -197,6 +224,10 @@ static void file_read(struct dos *d, struct fdx_x86 *c)
     if (!f) return fail(d, c, 6);
     uint16_t n = CX, got = 0;
     uint8_t buf[512];
+    if (f->device && f->fd == -2) {
+        AX = 0;
+        return ok(c);
+    }
     if (f->device) {
         /* console: cooked, one line at most, '\n' becomes CR LF */
         while (got < n) {
@@ -244,10 +275,8 @@ static void file_write(struct dos *d, struct fdx_x86 *c)
         size_t chunk = (size_t)(n - done) < sizeof buf ? (size_t)(n - done) : sizeof buf;
         for (size_t i = 0; i < chunk; i++) buf[i] = dos_rd8(d, dos_lin(DS, (uint16_t)(DX + done + i)));
         if (f->device) {
-            if (BX == 0) {
-                /* writing to stdin (a console device) goes to the screen */
-            }
-            fdx_machine_host_write(d->m, BX == 2 ? 2 : 1, buf, chunk);
+            /* console handles: 2 is stderr, the others the screen; null devices swallow */
+            if (f->fd != -2) fdx_machine_host_write(d->m, BX == 2 ? 2 : 1, buf, chunk);
         } else {
             ssize_t w = write(f->fd, buf, chunk);
             if (w < 0) return fail(d, c, 5);
@@ -473,7 +502,7 @@ static void int21(struct dos *d, struct fdx_x86 *c)
     case 0x3E: {
         struct dos_file *f = handle(d, BX);
         if (!f) return fail(d, c, 6);
-        if (!f->device) close(f->fd);
+        if (!f->device && f->fd >= 0) close(f->fd);
         f->fd = -1;
         f->device = false;
         return ok(c);
@@ -523,9 +552,10 @@ static void int21(struct dos *d, struct fdx_x86 *c)
         int h = AH == 0x45 ? new_handle(d) : (int)CX;
         if (h < 0 || h >= DOS_MAX_HANDLES) return fail(d, c, 4);
         int fd = -1;
-        if (!f->device && (fd = dup(f->fd)) < 0) return fail(d, c, 4);
+        if (f->device) fd = f->fd;
+        else if ((fd = dup(f->fd)) < 0) return fail(d, c, 4);
         struct dos_file *t = &d->h[h];
-        if (t->fd >= 0) close(t->fd);
+        if (t->fd >= 0 && !t->device) close(t->fd);
         t->fd = fd;
         t->device = f->device;
         if (AH == 0x45) AX = (uint16_t)h;
@@ -558,8 +588,9 @@ static void int21(struct dos *d, struct fdx_x86 *c)
         return;
     default:
         if (!d->warned_unknown) {
-            char msg[80];
-            int n = snprintf(msg, sizeof msg, "dos: unsupported INT 21h function %02Xh (returned error 1)\n", AH);
+            char msg[120];
+            int n = snprintf(msg, sizeof msg, "dos: unsupported INT 21h function %02Xh at %04X:%04X (returned error 1)\n",
+                             AH, c->seg[X86_CS].sel, c->ip);
             fdx_machine_host_write(d->m, 2, msg, (size_t)n);
             d->warned_unknown = true;
         }
