@@ -5,8 +5,10 @@
  * which never quite matches the host clock that paces the frames. Once per
  * frame we look at how much audio is queued and ask the machine for a rate
  * a little above or below the nominal one (at most max_ppm) so the queue
- * stays near the target latency: no underruns (crackles), no drift (growing
- * latency). Only the host side changes; emulation stays deterministic.
+ * stays near the target latency: no underruns (crackles), no drift
+ * (growing latency). A proportional term reacts to jumps; a slow integral
+ * term removes the steady offset a constant clock mismatch would leave.
+ * Only the host side changes; emulation stays deterministic.
  * Pure integer code, simulated over long runs in the unit tests.
  */
 #ifndef FDX_SDL_RATECTL_H
@@ -20,6 +22,7 @@ struct fdx_ratectl {
     uint32_t target;            /* queued frames we aim for */
     uint32_t max_ppm;           /* largest correction, parts per million */
     int64_t avg16;              /* smoothed queue fill, 1/16 frames */
+    int64_t integral;           /* slow correction, ppm * 1024 */
     bool primed;
     uint32_t rate;              /* last rate asked for */
 };

@@ -298,6 +298,9 @@ static int parse_strict(struct fdx_gui_launch *L, int argc, char **argv, int fir
         bool flag = fdx_gui_setting_is_flag(key);
         enum fdx_option_type t = FDX_OPT_STRING;
         bool mopt = has_option(d, key, len, &t);
+        if (!mopt && !find_setting(key) && !has_slot(d, key, len) && strcmp(key, "config") &&
+            strncasecmp(key, "map.", 4))
+            return fdx_err_set(err, "%s has no option or media slot --%s (see fdx --help and fdx list)", d->name, key);
         if (!value && (flag || (mopt && t == FDX_OPT_BOOL))) value = "on";
         if (!value) {
             if (i + 1 >= argc) return fdx_err_set(err, "--%s needs a value", key);
