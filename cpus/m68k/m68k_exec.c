@@ -492,7 +492,6 @@ static inline void cmpm_body(struct m68k *c, int sz)
     CK;
     c->a[reg] = as + step_sz(reg, sz);
     uint32_t ad = c->a[rx];
-    if ((ad & 1) && sz > 1) c->a[rx] = ad + 2;
     uint32_t d = rd_sz(c, ad, sz, fc);
     CK;
     c->a[rx] = ad + step_sz(rx, sz);
@@ -718,7 +717,8 @@ static inline void op_move(struct m68k *c, int sz)
         if (dmode == 3) c->a[rx] = a + step_sz(rx, sz);
         fin(c);
         return;
-    case 4:
+    case 4: {
+        uint16_t op = c->ir;
         a = c->a[rx] - step_sz(rx, sz);
         c->a[rx] = a;
         fin(c);
@@ -728,6 +728,7 @@ static inline void op_move(struct m68k *c, int sz)
             wr16(c, a + 2, (uint16_t)v, fc);
             if (c->fault) {
                 c->a[rx] = a + 4;
+                c->fault_ir = op; /* (a word write faults with the new IR) */
                 return;
             }
             wr16(c, a, (uint16_t)(v >> 16), fc);
@@ -737,6 +738,7 @@ static inline void op_move(struct m68k *c, int sz)
             wr_sz(c, a, v, sz, fc);
         }
         return;
+    }
     case 5:
         a = c->a[rx] + (uint32_t)(int32_t)(int16_t)np(c);
         break;
@@ -1132,7 +1134,7 @@ static void h_jsr(struct m68k *c)
     uint32_t a = ctrl_addr(c, mode, reg);
     if (mode == 5 || (mode == 7 && (reg == 0 || reg == 2))) { idle(c, 2); ret += 2; }
     else if (mode == 6 || (mode == 7 && reg == 3)) { idle(c, 6); ret += 2; }
-    else if (mode == 7 && reg == 1) ret += 2;
+    else if (mode == 7 && reg == 1) ret += 4;
     unsigned fp = fc_prog(c);
     c->ae_off = mode == 2 ? -2 : 0;
     c->ir = rd16(c, a, fp);
@@ -1446,7 +1448,7 @@ static void h_chk(struct m68k *c)
     if (d < 0) {
         set_ccr(c, f | SR_N);
         /* the microcode takes a longer path when d - s is negative */
-        idle(c, ((uint16_t)(d - s) & 0x8000) ? 6 : 4);
+        idle(c, (int16_t)(d - s) <= 0 ? 6 : 4);
         m68k_exception(c, 6, c->pc - 2, 4);
         return;
     }
