@@ -107,6 +107,10 @@ struct fdx_m6502 {
     struct fdx_m6502_cycle log[FDX_M6502_LOG_MAX];
     uint64_t log_instr;             /* base.instructions after the logged instruction (cycle steps) */
 
+    /* stop after an instruction that jumps to itself (JMP abs, or a taken
+     * branch to itself): base.stop = FDX_STOP_HALTED and looped = true */
+    bool stop_on_loop, looped;
+
     /* trap hook (JSR to >= trap_from; 0x10000 = off) */
     uint32_t trap_from;
     fdx_m6502_trap_fn trap;

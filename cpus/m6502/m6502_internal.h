@@ -23,6 +23,10 @@ struct m6502_lc {
     const struct fdx_page *pg;
     unsigned shift;
     uint64_t cyc, lim, instr;
+    /* the opcode byte in host memory when the operand bytes follow it in
+     * the same RAM/ROM page (operand fetches then skip the page table),
+     * else NULL; any slow access clears it */
+    const uint8_t *ob;
 };
 
 /* Results of fdx_m6502_boundary. */

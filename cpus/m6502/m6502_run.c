@@ -21,6 +21,7 @@ static M_ALWAYS_INLINE uint8_t m_rd(struct fdx_m6502 *c, struct m6502_lc *l, uin
     c->base.cycles = l->cyc;
     c->base.instructions = l->instr;
     uint8_t v = fdx_m6502_slow_read(c, a);
+    l->ob = NULL;
     l->cyc = c->base.cycles;
     l->pg = c->pg;
     l->shift = c->shift;
@@ -39,13 +40,37 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
     c->base.cycles = l->cyc;
     c->base.instructions = l->instr;
     fdx_m6502_slow_write(c, a, v);
+    l->ob = NULL;
     l->cyc = c->base.cycles;
     l->pg = c->pg;
     l->shift = c->shift;
     l->lim = c->lim;
 }
 
+/* The opcode fetch; sets up l.ob for the operand fetches. */
+static M_ALWAYS_INLINE uint8_t m_fetch_op(struct fdx_m6502 *c, struct m6502_lc *l, uint32_t a)
+{
+    const struct fdx_page *pp = &l->pg[a >> l->shift];
+    if (M_LIKELY(pp->read != NULL)) {
+        uint32_t o = a & pp->mask;
+        l->cyc++;
+        l->ob = o + 2 <= pp->mask ? pp->read + o : NULL;
+        return pp->read[o];
+    }
+    l->ob = NULL;
+    return m_rd(c, l, a);
+}
+
 #define RD(addr) m_rd(c, &l, (uint32_t)(addr) & AMASK)
+/* A dummy read of the instruction's own bytes at pc (RAM/ROM: no side
+ * effects, so only the cycle counts). */
+#define DUMMY()                                                                                            \
+    do {                                                                                                   \
+        if (M_LIKELY(l.ob != NULL)) l.cyc++;                                                               \
+        else RD(pc);                                                                                       \
+    } while (0)
+/* Operand byte k (1 or 2) of the instruction; pc must point at it. */
+#define FETCH(k_) (M_LIKELY(l.ob != NULL) ? (l.cyc++, l.ob[k_]) : RD(pc))
 #define WR(addr, val) m_wr(c, &l, (uint32_t)(addr) & AMASK, (uint8_t)(val))
 
 /* ---- flags -------------------------------------------------------------- */
@@ -93,9 +118,9 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
     } while (0)
 #define ABS_BASE()                                                                                         \
     do {                                                                                                   \
-        ea = RD(pc);                                                                                       \
+        ea = FETCH(1);                                                                                     \
         pc++;                                                                                              \
-        ea |= (uint16_t)(RD(pc) << 8);                                                                     \
+        ea |= (uint16_t)(FETCH(2) << 8);                                                                   \
         pc++;                                                                                              \
     } while (0)
 #define IDX_READ(reg_)                                                                                     \
@@ -112,7 +137,7 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
     } while (0)
 #define ZP_IDX(reg_)                                                                                       \
     do {                                                                                                   \
-        ea = RD(pc);                                                                                       \
+        ea = FETCH(1);                                                                                       \
         pc++;                                                                                              \
         RD(ea);                                                                                            \
         ea = (uint8_t)(ea + (reg_));                                                                       \
@@ -125,7 +150,7 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
     } while (0)
 #define EA_IZX()                                                                                           \
     do {                                                                                                   \
-        zp = RD(pc);                                                                                       \
+        zp = FETCH(1);                                                                                       \
         pc++;                                                                                              \
         RD(zp);                                                                                            \
         zp = (uint8_t)(zp + x);                                                                            \
@@ -133,7 +158,7 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
     } while (0)
 #define EA_IZ()                                                                                            \
     do {                                                                                                   \
-        zp = RD(pc);                                                                                       \
+        zp = FETCH(1);                                                                                       \
         pc++;                                                                                              \
         PTR_ZP();                                                                                          \
     } while (0)
@@ -149,10 +174,10 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
 #define IMMF_IZY 0
 #define IMMF_IZP 0
 
-#define R_IMM() (ea = pc, v = RD(pc), pc++)
+#define R_IMM() (ea = pc, v = FETCH(1), pc++)
 #define R_ZP()                                                                                             \
     do {                                                                                                   \
-        ea = RD(pc);                                                                                       \
+        ea = FETCH(1);                                                                                       \
         pc++;                                                                                              \
         v = RD(ea);                                                                                        \
     } while (0)
@@ -204,7 +229,7 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
 
 #define W_ZP()                                                                                             \
     do {                                                                                                   \
-        ea = RD(pc);                                                                                       \
+        ea = FETCH(1);                                                                                       \
         pc++;                                                                                              \
     } while (0)
 #define W_ZPX() ZP_IDX(x)
@@ -271,15 +296,15 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
     RMW_##mn_(v);                                                                                          \
     WR(ea, v)
 #define K_A(mn_, mode_)                                                                                    \
-    RD(pc);                                                                                                \
+    DUMMY();                                                                                                  \
     v = a;                                                                                                 \
     RMW_##mn_(v);                                                                                          \
     a = v
 #define K_I(mn_, mode_) OP_##mn_()
 #define K_T(mn_, mode_) OP_##mn_()
 #define K_H(mn_, mode_)                                                                                    \
-    RD(pc);                                                                                                \
-    RD(pc);                                                                                                \
+    DUMMY();                                                                                                  \
+    DUMMY();                                                                                                  \
     goto halt
 #define K_S(mn_, mode_) OPS_##mn_##_##mode_()
 #define K_Q(mn_, mode_) (void)0
@@ -475,11 +500,12 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
 #define COND_BEQ (!z)
 #define BRANCH(cond_)                                                                                      \
     do {                                                                                                   \
-        v = RD(pc);                                                                                        \
+        v = FETCH(1);                                                                                        \
         pc++;                                                                                              \
         if (cond_) {                                                                                       \
-            RD(pc);                                                                                        \
+            DUMMY();                                                                                          \
             t = (uint16_t)(pc + (int8_t)v);                                                                \
+            if (M_UNLIKELY(v == 0xFE) && c->stop_on_loop) LOOPED();                                        \
             if ((t ^ pc) & 0xFF00) {                                                                       \
                 RD((pc & 0xFF00) | (t & 0xFF));                                                            \
                 pc = t;                                                                                    \
@@ -488,6 +514,14 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
                 c->branch_end = l.cyc; /* polls one cycle early */                                         \
             }                                                                                              \
         }                                                                                                  \
+    } while (0)
+
+/* an instruction that jumps to itself ends the run (bare6502 --stop-on-loop) */
+#define LOOPED()                                                                                           \
+    do {                                                                                                   \
+        c->looped = true;                                                                                  \
+        c->base.stop = FDX_STOP_HALTED;                                                                    \
+        l.lim = 0;                                                                                         \
     } while (0)
 
 #define BB_BBR0 0x01, 0
@@ -512,11 +546,11 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
  * current page (taken or not; 6 cycles either way). */
 #define BBX_(mask_, set_)                                                                                  \
     do {                                                                                                   \
-        zp = RD(pc);                                                                                       \
+        zp = FETCH(1);                                                                                       \
         pc++;                                                                                              \
         v = RD(zp);                                                                                        \
         WR(zp, v);                                                                                         \
-        uint8_t off_ = RD(pc);                                                                             \
+        uint8_t off_ = FETCH(2);                                                                             \
         pc++;                                                                                              \
         t = (uint16_t)(pc + (int8_t)off_);                                                                 \
         RD((pc & 0xFF00) | (t & 0xFF));                                                                    \
@@ -527,7 +561,7 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
 
 #define IMPL(stmt_)                                                                                        \
     do {                                                                                                   \
-        RD(pc);                                                                                            \
+        DUMMY();                                                                                              \
         stmt_;                                                                                             \
     } while (0)
 #define OP_NOP() IMPL((void)0)
@@ -565,7 +599,7 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
 #define OP_PHP() IMPL(PUSH(GETP() | FDX_M6502_B | FDX_M6502_U))
 #define PULL_START()                                                                                       \
     do {                                                                                                   \
-        RD(pc);                                                                                            \
+        DUMMY();                                                                                              \
         RD(0x100 | s);                                                                                     \
         s++;                                                                                               \
     } while (0)
@@ -612,12 +646,12 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
     } while (0)
 #define OP_JSR()                                                                                           \
     do {                                                                                                   \
-        v = RD(pc);                                                                                        \
+        v = FETCH(1);                                                                                        \
         pc++;                                                                                              \
         RD(0x100 | s);                                                                                     \
         PUSH(pc >> 8);                                                                                     \
         PUSH(pc & 0xFF);                                                                                   \
-        pc = (uint16_t)(v | (RD(pc) << 8));                                                                \
+        pc = (uint16_t)(v | (FETCH(2) << 8));                                                                \
         if (M_UNLIKELY(pc >= c->trap_from)) {                                                              \
             /* a machine hook (sim65 paravirtualisation) */                                              \
             SAVE();                                                                                        \
@@ -631,7 +665,7 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
     } while (0)
 #define OP_BRK()                                                                                           \
     do {                                                                                                   \
-        RD(pc);                                                                                            \
+        DUMMY();                                                                                              \
         pc++;                                                                                              \
         PUSH(pc >> 8);                                                                                     \
         PUSH(pc & 0xFF);                                                                                   \
@@ -644,8 +678,8 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
     } while (0)
 #define OP_WAI()                                                                                           \
     do {                                                                                                   \
-        RD(pc);                                                                                            \
-        RD(pc);                                                                                            \
+        DUMMY();                                                                                              \
+        DUMMY();                                                                                              \
         c->waiting = true;                                                                                 \
         l.lim = 0;                                                                                         \
     } while (0)
@@ -655,6 +689,7 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
 #define OPS_JMP_ABS()                                                                                      \
     do {                                                                                                   \
         ABS_BASE();                                                                                        \
+        if (M_UNLIKELY(ea == (uint16_t)(pc - 3)) && c->stop_on_loop) LOOPED();                             \
         pc = ea;                                                                                           \
     } while (0)
 /* NMOS: the pointer's high byte comes from the same page (the JMP ($xxFF)
@@ -683,7 +718,7 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
 
 #define OPS_BIT_IMM()                                                                                      \
     do {                                                                                                   \
-        v = RD(pc);                                                                                        \
+        v = FETCH(1);                                                                                        \
         pc++;                                                                                              \
         z = a & v;                                                                                         \
     } while (0)
