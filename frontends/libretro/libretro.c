@@ -34,6 +34,8 @@ struct lr_instance {
     const struct lr_profile *profile;
     struct lr_disks disks;
     bool has_disks;
+    char content_path[LR_PATH_MAX];   /* what get_image_path reports without disks */
+    bool sent_frame;            /* a picture went to the frontend at least once */
     unsigned drive;             /* disk control's drive (0-based) */
     bool render_hidden;
     char rom_path[2 * LR_PATH_MAX + 16];
@@ -406,6 +408,7 @@ RETRO_API bool retro_load_game(const struct retro_game_info *game)
     }
     in->desc = d;
     in->profile = lr_profile_for(d->name);
+    snprintf(in->content_path, sizeof in->content_path, "%s", path ? path : "");
     if (collect_options(in, d)) {
         lr_log(RETRO_LOG_ERROR, "too many core options");
         free(in);
@@ -571,8 +574,12 @@ static void output_video(struct lr_instance *in, bool enabled)
             grow ? (void *)&av : (void *)&av.geometry);
     }
     if (!g.video) return;
-    if (enabled && f->pixels) g.video(f->pixels, f->width, f->height, (size_t)f->pitch * 4);
-    else g.video(NULL, in->width, in->height, 0);
+    /* the first picture always goes out: a frontend that has none may
+     * crash when asked for a screenshot (RetroArch 1.14 with video off) */
+    if ((enabled || !in->sent_frame) && f->pixels) {
+        g.video(f->pixels, f->width, f->height, (size_t)f->pitch * 4);
+        in->sent_frame = true;
+    } else g.video(NULL, in->width, in->height, 0);
 }
 
 static void output_audio(struct lr_instance *in, bool enabled)
@@ -768,6 +775,11 @@ static bool disk_set_initial_image(unsigned index, const char *path)
 static bool disk_get_image_path(unsigned index, char *path, size_t len)
 {
     struct lr_instance *in = g.inst;
+    /* RetroArch checks the initial image's path even for a cartridge */
+    if (in && !in->has_disks && index == 0 && in->content_path[0] && len) {
+        snprintf(path, len, "%s", in->content_path);
+        return true;
+    }
     if (!in || index >= in->disks.count || !in->disks.path[index][0] || !len) return false;
     snprintf(path, len, "%s", in->disks.path[index]);
     return true;

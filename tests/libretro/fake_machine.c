@@ -77,6 +77,7 @@ static void fake_reset(struct fdx_machine *m, bool hard)
 {
     struct fake *f = m->impl;
     if (hard) memset(f->ram, 0, sizeof f->ram);
+    memcpy(f->ram + 0xF0, "FDX!", 4);   /* a signature memory readers can find */
     f->ram[1] = (uint8_t)f->cart_crc;
     f->ram[2] = (uint8_t)f->bios_crc;
 }
@@ -140,7 +141,7 @@ static enum fdx_run_result fake_run_frame(struct fdx_machine *m)
     struct fake *f = m->impl;
     uint8_t mix = (uint8_t)(f->joy[0] * 3 + f->joy[1] * 7 + f->switches + (uint32_t)(f->paddle[0] >> 8) +
                             f->cart_crc + f->disk_crc[0] * 5 + f->disk_crc[1] * 9);
-    for (unsigned i = 0; i < 256; i++)
+    for (unsigned i = 0; i < 0xF0; i++)
         if (i != 0x80) f->ram[i] = (uint8_t)(f->ram[i] * 5 + 1 + i + mix + f->ram[(i + 1) & 255]);
     unsigned h = m->frame.height;
     for (unsigned y = 0; y < h; y++)

@@ -1,6 +1,6 @@
 /* lr_host: a minimal libretro frontend for testing fdx_libretro.
  *
- *   lr_host run CORE CONTENT|- FRAMES [--png OUT] [--opt KEY=VALUE]... [--system DIR]
+ *   lr_host run CORE CONTENT|- FRAMES [--png OUT] [--idle] [--opt KEY=VALUE]... [--system DIR]
  *       runs FRAMES frames, prints "frame HASH audio CRC samples N"
  *   lr_host selftest CORE CONTENT|- N M [--opt ...] [--system DIR]
  *       state, run-ahead, second-instance and robustness checks
@@ -8,11 +8,15 @@
  *       disk control through the extended interface
  *   lr_host expect-fail CORE CONTENT|- [--opt ...] [--system DIR]
  *       loading must fail cleanly (bad input)
+ *   lr_host memcheck CORE CONTENT|- STATE ADDR "HEX BYTES" [--system DIR]
+ *       the RAM in a (RetroArch) state file at ADDR holds those bytes
+ *   lr_host foreign CORE CONTENT KEY=VALUE OTHER_CORE
+ *       states of another configuration or core are refused, no crash
  *   lr_host pngcmp A.png B.png
  *       the two pictures have the same size and pixels
  *
- * Input is scripted from the frame number on each timeline, so runs that
- * restore states see the same input as straight runs. A test host may keep
+ * Input is scripted from the frame number on each timeline (--idle: none),
+ * so runs that restore states see the same input as straight runs. A test host may keep
  * global state: libretro's callbacks carry no context. */
 #define _POSIX_C_SOURCE 200809L
 #include <dlfcn.h>
@@ -72,6 +76,7 @@ static struct {
     unsigned nopts;
     const char *system_dir, *save_dir;
     int av_enable;
+    bool idle;          /* no input at all (to compare with other frontends) */
     unsigned errors;
 } H = {.av_enable = 3, .system_dir = ".", .save_dir = "."};
 
@@ -185,7 +190,7 @@ static void poll_cb(void) {}
 static int16_t input_cb(unsigned port, unsigned device, unsigned index, unsigned id)
 {
     uint64_t f = H.cur->frame;
-    if (device != RETRO_DEVICE_JOYPAD || index) return 0;
+    if (H.idle || device != RETRO_DEVICE_JOYPAD || index) return 0;
     if (port == 0 && id == RETRO_DEVICE_ID_JOYPAD_B) return (f / 5) % 3 == 0;
     if (port == 0 && id == RETRO_DEVICE_ID_JOYPAD_RIGHT) return (f / 17) % 2 == 0;
     if (port == 1 && id == RETRO_DEVICE_ID_JOYPAD_UP) return (f / 11) % 2 == 1;
@@ -278,12 +283,11 @@ static bool load(struct core *c, const char *content)
                             !strcmp(dot, ".do") || !strcmp(dot, ".po") || !strcmp(dot, ".nib") ||
                             !strcmp(dot, ".woz"));
     if (!fullpath && !si.need_fullpath) {
-        if (fdx_file_read(content, 64u << 20, &data, &size, &err)) {
-            fail("%s", err.msg);
-            return false;
+        /* unreadable: hand over the path alone and let the core complain */
+        if (fdx_file_read(content, 64u << 20, &data, &size, &err) == 0) {
+            gi.data = data;
+            gi.size = size;
         }
-        gi.data = data;
-        gi.size = size;
     }
     bool ok = c->load_game(&gi);
     free(data);
@@ -332,6 +336,7 @@ static int parse_common(int argc, char **argv, int first, const char **png)
             H.opt_val[H.nopts++] = eq + 1;
         } else if (!strcmp(argv[i], "--system") && i + 1 < argc) H.system_dir = argv[++i];
         else if (!strcmp(argv[i], "--save") && i + 1 < argc) H.save_dir = argv[++i];
+        else if (!strcmp(argv[i], "--idle")) H.idle = true;
         else if (!strcmp(argv[i], "--png") && png && i + 1 < argc) *png = argv[++i];
         else return fail("unknown argument '%s'", argv[i]);
     }
@@ -631,10 +636,96 @@ static int cmd_pngcmp(int argc, char **argv)
     return 0;
 }
 
+/* The RAM a RetroArch state file holds at ADDR equals the given bytes. */
+static int cmd_memcheck(int argc, char **argv)
+{
+    if (argc < 7) return fail("memcheck CORE CONTENT STATE ADDR \"HEX BYTES\"");
+    if (parse_common(argc, argv, 7, NULL)) return 1;
+    struct core c;
+    if (open_core(&c, argv[2], false)) return 1;
+    if (!load(&c, argv[3])) return fail("load %s", argv[3]);
+    uint8_t *file;
+    size_t fsize;
+    struct fdx_err err;
+    if (fdx_file_read(argv[4], 256u << 20, &file, &fsize, &err)) return fail("%s", err.msg);
+    /* RetroArch wraps the core's state in its own container: find ours */
+    size_t need = c.serialize_size(), at = 0;
+    while (at + 8 <= fsize && memcmp(file + at, "FDXLR001", 8)) at++;
+    if (at + need > fsize) return fail("%s holds no fdx_libretro state of %zu bytes", argv[4], need);
+    if (!c.unserialize(file + at, need)) return fail("the core refused the state in %s", argv[4]);
+    unsigned long addr = strtoul(argv[5], NULL, 16);
+    const struct retro_memory_descriptor *md = NULL;
+    for (unsigned i = 0; i < c.nmem; i++)
+        if (addr >= c.mem[i].start && addr < c.mem[i].start + c.mem[i].len) md = &c.mem[i];
+    if (!md) return fail("no memory descriptor holds address %lx", addr);
+    const char *p = argv[6];
+    unsigned count = 0;
+    while (*p) {
+        char *end;
+        unsigned long v = strtoul(p, &end, 16);
+        if (end == p) break;
+        size_t off = addr - md->start + md->offset + count;
+        if (addr + count >= md->start + md->len) return fail("more bytes than the region holds");
+        uint8_t have = ((const uint8_t *)md->ptr)[off];
+        if (have != v) return fail("byte %lx: RetroArch read %02lx, the machine has %02x", addr + count, v, have);
+        count++;
+        p = end;
+    }
+    free(file);
+    c.unload_game();
+    close_core(&c);
+    if (!count) return fail("no bytes to compare");
+    printf("%u bytes at %lx match\n", count, addr);
+    return 0;
+}
+
+/* A state saved under one configuration (--opt) is refused under another
+ * (--opt2 KEY=VALUE) and by a different core; nothing crashes. */
+static int cmd_foreign(int argc, char **argv)
+{
+    if (argc < 6) return fail("foreign CORE CONTENT KEY=VALUE OTHER_CORE [--opt ...]");
+    if (parse_common(argc, argv, 6, NULL)) return 1;
+    struct core c;
+    if (open_core(&c, argv[2], false)) return 1;
+    if (!load(&c, argv[3])) return fail("load %s", argv[3]);
+    run_frames(&c, 5);
+    size_t sz;
+    uint8_t *st = save(&c, &sz);
+    if (!st) return fail("save");
+    /* the same content under another configuration */
+    char *eq = strchr(argv[4], '=');
+    if (!eq || H.nopts >= 32) return fail("KEY=VALUE");
+    *eq = 0;
+    H.opt_key[H.nopts] = argv[4];
+    H.opt_val[H.nopts++] = eq + 1;
+    if (reload(&c, argv[3])) return 1;
+    unsigned before = H.errors;
+    if (c.unserialize(st, sz)) return fail("a state of another configuration was accepted");
+    if (H.errors == before) return fail("the refusal was not logged");
+    run_frames(&c, 1);
+    c.unload_game();
+    close_core(&c);
+    /* another core (another machine) */
+    H.nopts--;
+    struct core o;
+    if (open_core(&o, argv[5], true)) return 1;
+    if (load(&o, "-")) {
+        before = H.errors;
+        if (o.unserialize(st, sz)) return fail("another core accepted the state");
+        if (H.errors == before) return fail("the refusal was not logged");
+        o.unload_game();
+    }
+    close_core(&o);
+    free(st);
+    printf("foreign states refused\n");
+    H.errors = 0;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: lr_host run|selftest|disks|expect-fail|pngcmp ...\n");
+        fprintf(stderr, "usage: lr_host run|selftest|disks|expect-fail|memcheck|foreign|pngcmp ...\n");
         return 2;
     }
     if (!strcmp(argv[1], "run")) return cmd_run(argc, argv);
@@ -642,5 +733,7 @@ int main(int argc, char **argv)
     if (!strcmp(argv[1], "disks")) return cmd_disks(argc, argv);
     if (!strcmp(argv[1], "expect-fail")) return cmd_expect_fail(argc, argv);
     if (!strcmp(argv[1], "pngcmp")) return cmd_pngcmp(argc, argv);
+    if (!strcmp(argv[1], "memcheck")) return cmd_memcheck(argc, argv);
+    if (!strcmp(argv[1], "foreign")) return cmd_foreign(argc, argv);
     return fail("unknown command '%s'", argv[1]);
 }

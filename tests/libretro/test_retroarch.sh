@@ -1,0 +1,238 @@
+#!/bin/sh
+# Runs an fdx libretro core in Debian's RetroArch, headless (null drivers),
+# and checks it against the core's own frames (lr_host) or fdx's.
+#
+#   test_retroarch.sh --core SO --host LR_HOST --content FILE|- [options]
+#     --ref-fdx "FDX MACHINE ARGS..."  reference frames from `fdx run` as well
+#     --frames N --more M             frame counts (default 60 and 40)
+#     --system DIR                    the frontend's system directory
+#     --mem ADDR:LEN                  check READ_CORE_MEMORY over the network
+#     --mem-expect "HEX BYTES"        ... and that these bytes are among them
+#     --disks PLAYLIST.m3u            swap disks over the network commands
+#     --disk-log TEXT                 the core's log line after the swap
+#
+# Every check prints one line; the script fails if any check failed.
+set -u
+
+CORE= HOST= CONTENT=- REF_FDX= N=60 M=40 SYSTEM= MEM= MEM_EXPECT= DISKS= DISK_LOG=
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --core) CORE=$2; shift ;;
+    --host) HOST=$2; shift ;;
+    --content) CONTENT=$2; shift ;;
+    --ref-fdx) REF_FDX=$2; shift ;;
+    --frames) N=$2; shift ;;
+    --more) M=$2; shift ;;
+    --system) SYSTEM=$2; shift ;;
+    --mem) MEM=$2; shift ;;
+    --mem-expect) MEM_EXPECT=$2; shift ;;
+    --disks) DISKS=$2; shift ;;
+    --disk-log) DISK_LOG=$2; shift ;;
+    *) echo "test_retroarch.sh: unknown argument $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+[ -n "$CORE" ] && [ -n "$HOST" ] || { echo "need --core and --host" >&2; exit 2; }
+command -v retroarch >/dev/null || { echo "FAIL: retroarch is not installed (apt-get install retroarch)"; exit 1; }
+
+CORE=$(readlink -f "$CORE")
+CORE_DIR=$(dirname "$CORE")
+NAME=$(basename "$CORE" .so)
+[ -f "$CORE_DIR/$NAME.info" ] || { echo "FAIL: $CORE_DIR/$NAME.info is missing"; exit 1; }
+T=$(mktemp -d /tmp/fdx_ra.XXXXXX)
+trap '[ "$FAILED" -eq 0 ] && rm -rf "$T"' EXIT
+[ -n "$SYSTEM" ] || SYSTEM=$T/system
+mkdir -p "$SYSTEM"
+FAILED=0
+PORT=$((20000 + $$ % 20000))
+
+pass() { echo "ok   $*"; }
+fail() { echo "FAIL $*"; FAILED=1; }
+
+# cfg DIR [extra config lines]: a RetroArch configuration in DIR
+cfg() {
+    d=$1; shift
+    mkdir -p "$d/home" "$d/saves" "$d/states" "$d/shots"
+    cat >"$d/ra.cfg" <<EOF
+video_driver = "null"
+audio_driver = "null"
+input_driver = "null"
+input_joypad_driver = "null"
+menu_driver = "null"
+gamemode_enable = "false"
+libretro_directory = "$CORE_DIR"
+libretro_info_path = "$CORE_DIR"
+system_directory = "$SYSTEM"
+savefile_directory = "$d/saves"
+savestate_directory = "$d/states"
+screenshot_directory = "$d/shots"
+savestate_file_compression = "false"
+config_save_on_exit = "false"
+video_gpu_screenshot = "false"
+global_core_options = "true"
+core_options_path = "$d/opts.cfg"
+log_verbosity = "true"
+libretro_log_level = "0"
+EOF
+    for line in "$@"; do echo "$line" >>"$d/ra.cfg"; done
+    # the null video driver reports video as off: render anyway for screenshots
+    echo 'fdx_render_hidden = "enabled"' >"$d/opts.cfg"
+}
+
+# ra DIR FRAMES OUT.png [content]: runs RetroArch, screenshot at the end
+ra() {
+    d=$1 frames=$2 out=$3 content=${4:-$CONTENT}
+    set -- -c "$d/ra.cfg" -L "$CORE" --max-frames="$frames" --max-frames-ss --max-frames-ss-path="$out"
+    [ "$content" = - ] || set -- "$@" "$content"
+    HOME=$d/home XDG_CONFIG_HOME=$d/home DBUS_FATAL_WARNINGS=0 timeout 120 retroarch "$@" >>"$d/log" 2>&1
+    rc=$?
+    if [ $rc -ne 0 ]; then
+        echo "retroarch exited with $rc; log:" >&2
+        tail -20 "$d/log" >&2
+        return 1
+    fi
+    [ -f "$out" ]
+}
+
+# core_errors DIR: errors the core logged
+core_errors() { grep '\[libretro ERROR\]' "$1/log"; }
+
+# ref FRAMES OUT.png: the frame the core gives without RetroArch
+ref() {
+    if [ "$CONTENT" = - ]; then "$HOST" run "$CORE" - "$1" --idle --system "$SYSTEM" --png "$2" >/dev/null 2>&1
+    else "$HOST" run "$CORE" "$CONTENT" "$1" --idle --system "$SYSTEM" --png "$2" >/dev/null 2>&1; fi
+}
+
+same() { "$HOST" pngcmp "$1" "$2" >/dev/null 2>"$T/cmp"; }
+
+# ---- the screenshot after N frames is the core's own frame (and fdx's)
+cfg "$T/a"
+if ra "$T/a" "$N" "$T/a.png" && ref "$N" "$T/ref_n.png" && same "$T/a.png" "$T/ref_n.png"; then
+    pass "screenshot after $N frames equals the core's own frame"
+else fail "screenshot after $N frames"; fi
+if [ -n "$REF_FDX" ]; then
+    # shellcheck disable=SC2086
+    if $REF_FDX --frames "$N" --screenshot "$T/fdx_n.png" >/dev/null 2>&1 && same "$T/a.png" "$T/fdx_n.png"; then
+        pass "screenshot after $N frames equals fdx run's frame"
+    else fail "screenshot after $N frames differs from: $REF_FDX --frames $N"; fi
+fi
+[ -z "$(core_errors "$T/a")" ] || fail "core logged errors: $(core_errors "$T/a")"
+
+# ---- auto-save after N, auto-load and run M more == a straight run.
+# RetroArch 1.14 loads the auto-save in a background task that ends after
+# some of the session's frames have run; those frames are overwritten by the
+# load, so the session ends on frame N + k for the k frames run after it:
+# the picture must equal one straight frame N + k with 1 <= k <= M.
+cfg "$T/b" 'savestate_auto_save = "true"' 'savestate_auto_load = "true"'
+if ra "$T/b" "$N" "$T/b1.png" && ls "$T/b/states/"*.auto >/dev/null 2>&1 &&
+    ra "$T/b" "$M" "$T/b2.png" && grep -q 'Auto-loading save state.*succeeded' "$T/b/log"; then
+    k=$M
+    while [ "$k" -ge 1 ]; do
+        ref $((N + k)) "$T/ref_nk.png" && same "$T/b2.png" "$T/ref_nk.png" 2>/dev/null && break
+        k=$((k - 1))
+    done
+    if [ "$k" -ge 1 ]; then pass "auto-save after $N frames, auto-load, $k more frames equals $((N + k)) straight"
+    else fail "auto-save/auto-load: the picture equals no straight frame $((N + 1))..$((N + M))"; fi
+else fail "auto-save/auto-load round trip: $(grep -i 'auto' "$T/b/log" | head -3)"; fi
+[ -z "$(core_errors "$T/b")" ] || fail "core logged errors: $(core_errors "$T/b")"
+
+# ---- run-ahead (same instance, second instance) and rewind
+ref $((N + 2)) "$T/ref_n2.png"
+for second in false true; do
+    cfg "$T/ra_$second" 'run_ahead_enabled = "true"' 'run_ahead_frames = "2"' \
+        "run_ahead_secondary_instance = \"$second\"" 'run_ahead_hide_warnings = "false"'
+    what="run-ahead 2 frames ($([ $second = true ] && echo second || echo same) instance)"
+    # run-ahead shows the frame 2 ahead of the last one it keeps
+    if ra "$T/ra_$second" "$N" "$T/ra_$second.png" && same "$T/ra_$second.png" "$T/ref_n2.png"; then
+        if grep -qi 'run.ahead.*\(disabled\|not\|fail\)' "$T/ra_$second/log"; then
+            fail "$what: RetroArch turned it off: $(grep -i 'run.ahead' "$T/ra_$second/log" | head -2)"
+        else pass "$what: frame $N shows frame $((N + 2)), unchanged"; fi
+    else fail "$what"; fi
+    [ -z "$(core_errors "$T/ra_$second")" ] || fail "core logged errors: $(core_errors "$T/ra_$second")"
+done
+cfg "$T/rw" 'rewind_enable = "true"' 'rewind_granularity = "1"'
+if ra "$T/rw" "$N" "$T/rw.png" && same "$T/rw.png" "$T/ref_n.png" && grep -qi 'rewind' "$T/rw/log" &&
+    ! grep -qi 'rewind.*\(not supported\|failed\|unable\)' "$T/rw/log"; then
+    pass "rewind on: runs and the frame is unchanged"
+else fail "rewind: $(grep -i rewind "$T/rw/log" | head -3)"; fi
+[ -z "$(core_errors "$T/rw")" ] || fail "core logged errors: $(core_errors "$T/rw")"
+
+# ---- network commands: memory and disks
+# cmd COMMAND [reply]: sends one UDP command; with reply, prints the answer
+cmd() {
+    if [ $# -gt 1 ]; then
+        bash -c 'exec 3<>/dev/udp/127.0.0.1/'"$PORT"'; printf "%s" "$1" >&3; timeout 2 dd bs=65536 count=1 <&3 2>/dev/null' _ "$1"
+    else
+        bash -c 'exec 3<>/dev/udp/127.0.0.1/'"$PORT"'; printf "%s" "$1" >&3' _ "$1"
+    fi
+}
+# start DIR [content]: RetroArch in the background with the command port
+start() {
+    d=$1 content=${2:-$CONTENT}
+    set -- -c "$d/ra.cfg" -L "$CORE" --max-frames=100000000
+    [ "$content" = - ] || set -- "$@" "$content"
+    HOME=$d/home XDG_CONFIG_HOME=$d/home DBUS_FATAL_WARNINGS=0 timeout 120 retroarch "$@" >>"$d/log" 2>&1 &
+    RA_PID=$!
+    for _ in $(seq 1 50); do
+        case "$(cmd GET_STATUS reply)" in *PLAYING*|*PAUSED*) return 0 ;; esac
+        sleep 0.2
+    done
+    return 1
+}
+stop() {
+    cmd QUIT
+    cmd QUIT
+    for _ in $(seq 1 50); do kill -0 "$RA_PID" 2>/dev/null || break; sleep 0.1; done
+    kill "$RA_PID" 2>/dev/null
+    wait "$RA_PID" 2>/dev/null
+}
+
+if [ -n "$MEM" ]; then
+    addr=${MEM%%:*} len=${MEM#*:}
+    # paused, the RAM stays as read; quitting writes it as the auto-save
+    cfg "$T/mem" 'network_cmd_enable = "true"' "network_cmd_port = \"$PORT\"" 'pause_nonactive = "false"' \
+        'savestate_auto_save = "true"'
+    if start "$T/mem"; then
+        cmd PAUSE_TOGGLE
+        sleep 0.3
+        reply=$(cmd "READ_CORE_MEMORY $addr $len" reply)
+        stop
+        bytes=$(echo "$reply" | sed -n 's/^READ_CORE_MEMORY [^ ]* //p' | tr -d '\n')
+        state=$(ls "$T/mem/states/"*.auto 2>/dev/null | head -1)
+        if [ -z "$bytes" ] || [ "${bytes#-1}" != "$bytes" ]; then fail "READ_CORE_MEMORY $addr $len: '$reply'"
+        elif [ -n "$MEM_EXPECT" ] && [ "${bytes#*"$MEM_EXPECT"}" = "$bytes" ]; then
+            fail "READ_CORE_MEMORY $addr: '$bytes' does not hold '$MEM_EXPECT'"
+        elif [ -z "$state" ]; then fail "no auto-save state on quitting"
+        elif "$HOST" memcheck "$CORE" "$CONTENT" "$state" "$addr" "$bytes" --system "$SYSTEM" >"$T/memcheck" 2>&1; then
+            pass "READ_CORE_MEMORY $addr $len over UDP returns the emulated RAM ($(echo "$bytes" | cut -c1-24)...)"
+        else fail "READ_CORE_MEMORY bytes differ from the paused machine's RAM: $(cat "$T/memcheck")"; fi
+    else
+        fail "RetroArch's command interface did not answer"
+        stop
+    fi
+fi
+
+if [ -n "$DISKS" ]; then
+    cfg "$T/disk" 'network_cmd_enable = "true"' "network_cmd_port = \"$PORT\""
+    if start "$T/disk" "$DISKS"; then
+        cmd DISK_EJECT_TOGGLE
+        sleep 0.3
+        cmd DISK_NEXT
+        sleep 0.3
+        cmd DISK_EJECT_TOGGLE
+        sleep 0.5
+        stop
+        if grep -q "$DISK_LOG" "$T/disk/log"; then pass "DISK_EJECT_TOGGLE, DISK_NEXT, DISK_EJECT_TOGGLE inserted the next disk ($DISK_LOG)"
+        else fail "disk swap: no '$DISK_LOG' in the log: $(grep -i 'disk\|fdx' "$T/disk/log" | tail -5)"; fi
+    else
+        fail "RetroArch's command interface did not answer"
+        stop
+    fi
+    [ -z "$(core_errors "$T/disk")" ] || fail "core logged errors: $(core_errors "$T/disk")"
+fi
+
+if [ $FAILED -ne 0 ]; then
+    echo "logs kept in $T.log"
+    cat "$T"/*/log >"$T.log" 2>/dev/null
+fi
+exit $FAILED
