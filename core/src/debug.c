@@ -238,11 +238,26 @@ uint64_t fdx_debug_sp(const struct fdx_cpu *cpu)
     return 0;
 }
 
-static bool has_sp(const struct fdx_cpu *cpu)
+static unsigned sp_bits(const struct fdx_cpu *cpu)
 {
     for (unsigned i = 0; i < cpu->ops->nregs; i++)
-        if (cpu->ops->regs[i].kind == FDX_REG_SP) return true;
-    return false;
+        if (cpu->ops->regs[i].kind == FDX_REG_SP) return cpu->ops->regs[i].bits;
+    return 0;
+}
+
+static bool has_sp(const struct fdx_cpu *cpu)
+{
+    return sp_bits(cpu) != 0;
+}
+
+/* a is above b on a stack that wraps at the register's width (an 8086 SP
+ * of 0 is above FFFE): the difference is positive and less than half. */
+static bool sp_above(const struct fdx_cpu *cpu, uint64_t a, uint64_t b)
+{
+    unsigned bits = sp_bits(cpu);
+    uint64_t mask = bits >= 64 ? UINT64_MAX : ((uint64_t)1 << bits) - 1;
+    uint64_t diff = (a - b) & mask;
+    return diff != 0 && diff <= mask / 2;
 }
 
 static uint32_t wrap(const struct fdx_cpu *cpu, uint64_t a)
@@ -463,12 +478,12 @@ int fdx_cpu_hook(struct fdx_cpu *cpu, uint32_t pc)
                 if (in_succ(d->succ, d->nsucc, pc)) return stop(d, cpu, FDX_DSTOP_STEP, -1);
                 d->entered = true;  /* inside a call or an interrupt handler */
                 d->wait_sp = sp;
-            } else if (in_succ(d->succ, d->nsucc, pc) && (!has_sp(cpu) || sp > d->wait_sp))
+            } else if (in_succ(d->succ, d->nsucc, pc) && (!has_sp(cpu) || sp_above(cpu, sp, d->wait_sp)))
                 return stop(d, cpu, FDX_DSTOP_STEP, -1);
             break;
         }
         case FDX_DMODE_FINISH:
-            if (prev_was_return && (!has_sp(cpu) || fdx_debug_sp(cpu) > d->start_sp))
+            if (prev_was_return && (!has_sp(cpu) || sp_above(cpu, fdx_debug_sp(cpu), d->start_sp)))
                 return stop(d, cpu, FDX_DSTOP_STEP, -1);
             break;
         case FDX_DMODE_UNTIL:

@@ -115,8 +115,10 @@ void fdx_dbg_where(struct fdx_dbg *s)
 {
     show_insn(s, s->cpu->ops->pc(s->cpu), true);
     show_regs(s);
-    say(s, "   cycle %" PRIu64 " (+%" PRIu64 "), instruction %" PRIu64 " (+%" PRIu64 ")", s->cpu->cycles,
-        s->cpu->cycles - s->stop_cycles, s->cpu->instructions, s->cpu->instructions - s->stop_instr);
+    /* deltas since the previous stop: negative after stepping backwards */
+    say(s, "   cycle %" PRIu64 " (%+" PRId64 "), instruction %" PRIu64 " (%+" PRId64 ")", s->cpu->cycles,
+        (int64_t)(s->cpu->cycles - s->stop_cycles), s->cpu->instructions,
+        (int64_t)(s->cpu->instructions - s->stop_instr));
     s->stop_cycles = s->cpu->cycles;
     s->stop_instr = s->cpu->instructions;
     s->have_next_disasm = false;
@@ -493,7 +495,9 @@ static int cmd_bus(struct fdx_dbg *s, char **w, int n)
     d->nbuslog = 0;
     fdx_debug_set_step(d, s->cpu, 1);
     fdx_debug_prepare(d, s->cpu);
-    fdx_machine_run(s->m, FDX_NEVER - s->m->sched.now);
+    enum fdx_run_result r;
+    do r = fdx_machine_run(s->m, (uint64_t)1 << 28);
+    while (r == FDX_RUN_OK && s->cpu->instructions < now);
     d->replay = false;
     d->buslog_on = false;
     d->step_target = 0;
@@ -897,8 +901,23 @@ static int cmd_cycles(struct fdx_dbg *s, char **w, int n)
 
 static int cmd_state(struct fdx_dbg *s, char **w, int n)
 {
-    if (n != 3 || (strcmp(w[1], "save") && strcmp(w[1], "load"))) return fail(s, "state save FILE | state load FILE");
     struct fdx_err err;
+    if (n == 2 && !strcmp(w[1], "hash")) {
+        /* CRC32 of the whole save state: equal hashes, equal machines */
+        size_t size = fdx_machine_state_size(s->m);
+        uint8_t *buf = malloc(size);
+        if (!buf) return fail(s, "out of memory");
+        if (fdx_machine_save(s->m, buf, size, &err)) {
+            free(buf);
+            return fail(s, "%s", err.msg);
+        }
+        say(s, "state hash %08x (%zu bytes, instruction %" PRIu64 ")", (unsigned)fdx_crc32(0, buf, size), size,
+            s->cpu->instructions);
+        free(buf);
+        return 0;
+    }
+    if (n != 3 || (strcmp(w[1], "save") && strcmp(w[1], "load")))
+        return fail(s, "state save FILE | state load FILE | state hash");
     if (!strcmp(w[1], "save")) {
         if (fdx_machine_save_file(s->m, w[2], &err)) return fail(s, "%s", err.msg);
         say(s, "saved the state to %s", w[2]);
@@ -1002,7 +1021,7 @@ static const struct command commands[] = {
     {"trace", "t", "on [FILE] | off", "log every instruction (to FILE, or shown after each command)", cmd_trace},
     {"bus", "", "", "the bus activity of the last instruction (replayed exactly)", cmd_bus},
     {"cycles", "", "", "cycle and instruction counters: total, since the last stop, per frame", cmd_cycles},
-    {"state", "", "save|load FILE", "save or load the machine state", cmd_state},
+    {"state", "", "save|load FILE | hash", "save or load the machine state; hash: its CRC32", cmd_state},
     {"symbols", "sym", "FILE", "load labels (ld65 -Ln, NASM map, NAME = ADDR lines)", cmd_symbols},
     {"print", "p|eval", "EXPR", "evaluate an expression", cmd_print},
     {"reset", "", "", "reset the machine", cmd_reset},

@@ -5,6 +5,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The machine's state walk, as fdx_machine_save/load do it (machine.c),
+ * without the container's checksum, verify pass and backup copy: snapshots
+ * are ours and only ever loaded into the machine that made them, and this
+ * keeps a snapshot or a step back at the cost of a memcpy of the state.
+ * Keep in step with walk() in machine.c. */
+static void walk(struct fdx_machine *m, struct fdx_state *st)
+{
+    fdx_state_begin(st, "MACH", 1);
+    fdx_state_bool(st, "exited", &m->exited);
+    fdx_state_i32(st, "exit_code", &m->exit_code);
+    fdx_state_u64(st, "frame", &m->frame.number);
+    fdx_state_end(st);
+    fdx_sched_state(&m->sched, st);
+    if (m->desc->state) m->desc->state(m, st);
+}
+
 static void drop(struct fdx_rewind *rw, size_t i)
 {
     rw->bytes -= rw->snaps[i].size;
@@ -17,12 +33,17 @@ static void drop(struct fdx_rewind *rw, size_t i)
 static int snapshot(struct fdx_rewind *rw, struct fdx_err *err)
 {
     struct fdx_machine *m = rw->m;
-    size_t size = fdx_machine_state_size(m);
-    uint8_t *data = malloc(size);
+    struct fdx_state st;
+    fdx_state_open(&st, FDX_STATE_MEASURE, NULL, 0);
+    walk(m, &st);
+    size_t size = st.pos;
+    uint8_t *data = malloc(size ? size : 1);
     if (!data) return fdx_err_set(err, "out of memory for a rewind snapshot");
-    if (fdx_machine_save(m, data, size, err)) {
+    fdx_state_open(&st, FDX_STATE_SAVE, data, size);
+    walk(m, &st);
+    if (st.failed) {
         free(data);
-        return -1;
+        return fdx_err_set(err, "snapshot failed: %s", st.error);
     }
     uint64_t instr = m->cpu->instructions;
     while (rw->nsnaps && rw->snaps[rw->nsnaps - 1].instr >= instr) drop(rw, rw->nsnaps - 1);
@@ -122,7 +143,11 @@ static long snap_before(const struct fdx_rewind *rw, uint64_t instr)
 static int load_snap(struct fdx_rewind *rw, size_t i, struct fdx_err *err)
 {
     struct fdx_machine *m = rw->m;
-    if (fdx_machine_load(m, rw->snaps[i].data, rw->snaps[i].size, err)) return -1;
+    struct fdx_state st;
+    fdx_state_open(&st, FDX_STATE_LOAD, rw->snaps[i].data, rw->snaps[i].size);
+    walk(m, &st);
+    if (st.failed) return fdx_err_set(err, "snapshot refused: %s", st.error);
+    m->slice_cycles = m->cpu->cycles;
     if (m->cpu->instructions != rw->snaps[i].instr)
         return fdx_err_set(err, "cannot rewind: the %s state does not keep the instruction count",
                            m->cpu->ops->name);
@@ -160,7 +185,10 @@ static int run_to(struct fdx_rewind *rw, uint64_t target, bool record, struct fd
             rc = fdx_err_set(err, "out of memory");
             break;
         }
-        enum fdx_run_result r = fdx_machine_run(m, FDX_NEVER - m->sched.now);
+        /* moderate slices: some CPUs add the budget to their cycle count */
+        enum fdx_run_result r;
+        do r = fdx_machine_run(m, (uint64_t)1 << 28);
+        while (r == FDX_RUN_OK && cpu->instructions < stop_at);
         if (r != FDX_RUN_BREAK && r != FDX_RUN_OK && cpu->instructions < stop_at) {
             rc = fdx_err_set(err, "re-execution stopped early at instruction %llu (the machine is not deterministic?)",
                              (unsigned long long)cpu->instructions);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "debug_cli.h"
 #include "fdx/fdx.h"
 
 void cli_error(const char *fmt, ...)
@@ -26,6 +27,8 @@ static void usage(FILE *f)
             "  fdx info FILE...               what a file is: size, checksums, catalogue match, machine\n"
             "  fdx run MACHINE [OPTIONS] [MEDIA|PROGRAM ARGS...]\n"
             "                                 run a machine headless\n"
+            "  fdx debug [MACHINE] [OPTIONS] [MEDIA...] [--script FILE] [-e CMD]...\n"
+            "                                 the teaching debugger (fdx debug --help)\n"
             "  fdx sst --cpu CPU PATH...      run SingleStepTests conformance files\n"
             "  fdx --help | --version\n"
             "\n"
@@ -77,6 +80,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "list")) return cmd_list(argc - 1, argv + 1);
     if (!strcmp(cmd, "info")) return cmd_info(argc - 1, argv + 1);
     if (!strcmp(cmd, "run")) return cmd_run(argc - 1, argv + 1);
+    if (!strcmp(cmd, "debug")) return cmd_debug(argc - 1, argv + 1);
     if (!strcmp(cmd, "sst")) return fdx_sst_main(argc - 1, argv + 1);
     cli_error("unknown command '%s' (try fdx --help)", cmd);
     return 2;
