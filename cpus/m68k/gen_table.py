@@ -108,6 +108,7 @@ SPEC = [
     # ---- 0110, 0111
     ("01100001........", None, None, "bsr", "BSR b"),
     ("0110............", None, None, "bcc", "Bcc b"),
+    ("01110011........", None, None, "natfeat", "NATFEAT"),
     ("0111...0........", None, None, "moveq", "MOVEQ Q,D"),
     # ---- 1000 OR, DIV, SBCD
     ("1000...011......", DATA, None, "divu", "DIVU.W e,D"),

@@ -39,11 +39,14 @@ struct m68k_log {
     unsigned n, cap;    /* events beyond cap are counted but not stored */
 };
 
-/* Native-feature / emulator-trap hook: called for opcodes 0x7300..0x73FF? No:
- * for the NatFeats opcodes 0x7300 (NF_ID) and 0x7301 (NF_CALL). Returns
- * true if it handled the opcode (it sets D0 and may stop the CPU); false
- * lets the CPU take the illegal-instruction exception. */
-typedef bool (*m68k_natfeat_fn)(void *ctx, struct fdx_cpu *cpu, uint16_t opcode);
+/* Native-feature hook: called for the opcodes 0x7300-0x73FF, which are
+ * illegal on a 68000 (NatFeats uses 0x7300 NF_ID and 0x7301 NF_CALL; a
+ * machine may use others for its own traps). Returns M68K_NF_DONE when it
+ * handled the opcode (it may set registers and stop the CPU), M68K_NF_ILLEGAL
+ * to take the illegal-instruction exception, M68K_NF_PRIVILEGE for a
+ * privilege violation. */
+enum { M68K_NF_DONE = 0, M68K_NF_ILLEGAL, M68K_NF_PRIVILEGE };
+typedef int (*m68k_natfeat_fn)(void *ctx, struct fdx_cpu *cpu, uint16_t opcode);
 
 /* Reset instruction hook (RESET pulses the reset line for external devices). */
 typedef void (*m68k_reset_fn)(void *ctx);

@@ -1481,6 +1481,14 @@ static void h_trapv(struct m68k *c)
 }
 
 static void h_illegal(struct m68k *c) { m68k_illegal(c, 4); }
+
+static void h_natfeat(struct m68k *c)
+{
+    int r = c->natfeat ? c->natfeat(c->natfeat_ctx, &c->base, c->ir) : M68K_NF_ILLEGAL;
+    if (r == M68K_NF_DONE) fin(c);
+    else if (r == M68K_NF_PRIVILEGE) m68k_privilege(c);
+    else m68k_illegal(c, 4);
+}
 static void h_illegal_op(struct m68k *c) { m68k_illegal(c, 4); }
 static void h_line_a(struct m68k *c) { m68k_illegal(c, 10); }
 static void h_line_f(struct m68k *c) { m68k_illegal(c, 11); }

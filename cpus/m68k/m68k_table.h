@@ -108,6 +108,7 @@
     X(subq_l, "SUBQ.L q,e") \
     X(bsr, "BSR b") \
     X(bcc, "Bcc b") \
+    X(natfeat, "NATFEAT") \
     X(moveq, "MOVEQ Q,D") \
     X(divu, "DIVU.W e,D") \
     X(divs, "DIVS.W e,D") \
@@ -206,6 +207,6 @@
     X(line_a, "LINEA") \
     X(line_f, "LINEF") \
 
-#define M68K_NOPS 200
+#define M68K_NOPS 201
 extern const uint8_t m68k_op_index[65536];
 #endif
