@@ -127,8 +127,14 @@ static void tia_wr(void *ctx, uint32_t addr, uint32_t value, unsigned size)
     uint64_t now = access_clock(a);
     catch_up(a, now);
     tia_write(&a->tia, addr & 0x3F, (uint8_t)value, now);
-    if ((addr & 0x3F) == 0x02) /* WSYNC: RDY low until the next line starts */
-        fdx_m6502_rdy_until(&a->cpu, (now + tia_clocks_to_line_end(&a->tia)) / 3);
+    if ((addr & 0x3F) == 0x02) {
+        /* WSYNC: RDY low from this cycle until the next line starts. A
+         * write in a line's last cycle costs nothing: the line ends as the
+         * cycle does. */
+        uint64_t start = now - 3;
+        uint64_t next_line = (start / TIA_LINE_CLOCKS + 1) * TIA_LINE_CLOCKS;
+        fdx_m6502_rdy_until(&a->cpu, next_line / 3);
+    }
     snoop(a, addr, (uint8_t)value, true);
 }
 

@@ -3,6 +3,8 @@
 #include "machines/atari2600/tia.h"
 
 #include <string.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "fdx/av.h"
 #include "fdx/state.h"
@@ -355,7 +357,7 @@ static void end_frame(struct tia *t)
     if (first < (int)t->height)
         memset(t->pix[t->cur] + (size_t)first * TIA_WIDTH, 0, (size_t)(t->height - (unsigned)first) * TIA_WIDTH);
     t->cur ^= 1;
-    t->last_lines = t->line;
+    t->last_lines = t->line; if (getenv("TIA_DEBUG")) fprintf(stderr, "frame %u lines %u\n", t->frames, t->line);
     t->line = 0;
     t->frames++;
     t->frame_done = true;

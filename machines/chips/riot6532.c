@@ -17,7 +17,7 @@ void riot6532_reset(struct riot6532 *r, uint64_t now)
     r->timer_value = 0xFF;
     r->timer_shift = 10;
     r->timer_written = now;
-    r->flag_cleared = now + 1;
+    r->flag_cleared = now;
     r->timer_irq_en = false;
     r->pa7_flag = r->pa7_irq_en = r->pa7_rising = false;
     r->pa7_level = (riot6532_port_a(r) & 0x80) != 0;
@@ -33,20 +33,19 @@ uint8_t riot6532_port_b(const struct riot6532 *r)
     return (uint8_t)((r->drb & r->ddrb) | (r->pb_in & ~r->ddrb));
 }
 
-/* The first cycle at which the timer reads 0xFF after its write. */
+/* The first cycle at which the timer reads 0xFF after its write. The
+ * first count is taken in the write cycle itself: TIM1T = 5 written in
+ * cycle w reads 3 in cycle w+1 and 0 in w+4 (as MAME's 6532 does). */
 static uint64_t underflow_cycle(const struct riot6532 *r)
 {
-    return r->timer_written + 1 + ((uint64_t)r->timer_value << r->timer_shift);
+    return r->timer_written + ((uint64_t)r->timer_value << r->timer_shift);
 }
 
 uint8_t riot6532_timer(const struct riot6532 *r, uint64_t now)
 {
-    if (now <= r->timer_written) return r->timer_value;
     uint64_t u = underflow_cycle(r);
-    if (now < u) {
-        uint64_t ticks = now - r->timer_written;
-        return (uint8_t)(r->timer_value - 1 - ((ticks - 1) >> r->timer_shift));
-    }
+    if (now < r->timer_written) return r->timer_value;
+    if (now < u) return (uint8_t)(r->timer_value - 1 - ((now - r->timer_written) >> r->timer_shift));
     return (uint8_t)(0xFF - ((now - u) & 0xFF));
 }
 
@@ -138,7 +137,7 @@ void riot6532_write(struct riot6532 *r, unsigned addr, bool ram, uint8_t value, 
         r->timer_value = value;
         r->timer_shift = shifts[addr & 3];
         r->timer_written = now;
-        r->flag_cleared = now + 1;
+        r->flag_cleared = now;
         r->timer_irq_en = (addr & 8) != 0;
     } else {
         r->pa7_irq_en = (addr & 2) != 0;

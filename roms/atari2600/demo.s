@@ -198,6 +198,11 @@ LineA:  sta WSYNC
         bne :+
         ldx #2
 :       stx en
+        ldx #$10                ; the frame: sides, closed at the bottom row
+        cpy #2
+        bne :+
+        ldx #$F0
+:       stx pf0v
 LineB:  sta WSYNC
         lda g1                  ; 3
         sta GRP1                ; 6
@@ -225,11 +230,6 @@ LineB:  sta WSYNC
         asl
         ora #$04
         sta bkcol
-        ldx #$10                ; the frame: sides, closed at the bottom row
-        cpy #1
-        bne :+
-        ldx #$F0
-:       stx pf0v
         cpy #0
         bne LineA
 

@@ -48,18 +48,19 @@ START_TEST(test_timer_intervals)
         struct riot6532 r;
         memset(&r, 0, sizeof r);
         riot6532_reset(&r, 0);
-        uint64_t w = 1000;
+        uint64_t w = 1000, I = iv[k];
         riot6532_write(&r, regs[k], false, 10, w);
-        /* one cycle after the write the timer has already counted once */
-        ck_assert_uint_eq(riot6532_timer(&r, w + 1), 9);
-        ck_assert_uint_eq(riot6532_timer(&r, w + iv[k]), 9);
-        ck_assert_uint_eq(riot6532_timer(&r, w + iv[k] + 1), 8);
-        ck_assert_uint_eq(riot6532_timer(&r, w + 9 * iv[k] + 1), 0);
-        ck_assert(!riot6532_timer_flag(&r, w + 10 * iv[k]));
+        /* the write cycle already takes the first count */
+        ck_assert_uint_eq(riot6532_timer(&r, w), 9);
+        ck_assert_uint_eq(riot6532_timer(&r, w + I - 1), 9);
+        ck_assert_uint_eq(riot6532_timer(&r, w + I), 8);
+        ck_assert_uint_eq(riot6532_timer(&r, w + 9 * I), 0);
+        ck_assert_uint_eq(riot6532_timer(&r, w + 10 * I - 1), 0);
+        ck_assert(!riot6532_timer_flag(&r, w + 10 * I - 1));
         /* underflow: 0xFF, flag set, then one count per cycle */
-        ck_assert_uint_eq(riot6532_timer(&r, w + 10 * iv[k] + 1), 0xFF);
-        ck_assert(riot6532_timer_flag(&r, w + 10 * iv[k] + 1));
-        ck_assert_uint_eq(riot6532_timer(&r, w + 10 * iv[k] + 11), 0xF5);
+        ck_assert_uint_eq(riot6532_timer(&r, w + 10 * I), 0xFF);
+        ck_assert(riot6532_timer_flag(&r, w + 10 * I));
+        ck_assert_uint_eq(riot6532_timer(&r, w + 10 * I + 10), 0xF5);
     }
 }
 END_TEST
@@ -70,7 +71,7 @@ START_TEST(test_timer_flag)
     memset(&r, 0, sizeof r);
     riot6532_reset(&r, 0);
     riot6532_write(&r, TIM8T, false, 2, 100);
-    uint64_t u = 100 + 1 + 2 * 8;
+    uint64_t u = 100 + 2 * 8;
     ck_assert_uint_eq(riot6532_read(&r, INSTAT, false, u - 1) & 0x80, 0);
     ck_assert_uint_eq(riot6532_read(&r, INSTAT, false, u) & 0x80, 0x80);
     /* reading the flags does not clear the timer flag */
@@ -87,10 +88,11 @@ START_TEST(test_timer_flag)
     /* a write clears the flag and restores the prescaler */
     riot6532_write(&r, T1024T, false, 1, u + 300);
     ck_assert_uint_eq(riot6532_read(&r, INSTAT, false, u + 301) & 0x80, 0);
-    ck_assert_uint_eq(riot6532_timer(&r, u + 301 + 1023), 0);
-    ck_assert_uint_eq(riot6532_timer(&r, u + 301 + 1024), 0xFF);
+    ck_assert_uint_eq(riot6532_timer(&r, u + 300 + 1023), 0);
+    ck_assert_uint_eq(riot6532_timer(&r, u + 300 + 1024), 0xFF);
     /* the interrupt output follows the enable bit (A3) of the last access */
-    ck_assert(!riot6532_irq(&r, u + 301 + 1024));
+    ck_assert(riot6532_timer_flag(&r, u + 300 + 1024));
+    ck_assert(!riot6532_irq(&r, u + 300 + 1024));
     riot6532_write(&r, TIM1T | 8, false, 0, 5000);
     ck_assert(riot6532_irq(&r, 5001));
 }
