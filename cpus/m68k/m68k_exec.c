@@ -500,20 +500,19 @@ static inline void cmpm_body(struct m68k *c, int sz)
 }
 SIZED(cmpm, cmpm_body)
 
+/* BCD: binary sum or difference, then the decimal correction; C, X and V
+ * as the chip produces them, also for operands that are not valid BCD. */
 static uint8_t bcd_add(struct m68k *c, uint8_t s, uint8_t d)
 {
     unsigned x = (c->sr & SR_X) ? 1 : 0;
-    unsigned lo = (s & 15) + (d & 15) + x;
     unsigned bin = s + d + x;
-    unsigned r = bin;
-    if (lo > 9) r += 6;
+    unsigned corf = ((s & 15) + (d & 15) + x > 9) ? 6 : 0;
     unsigned f = 0;
-    if (r > 0x99 || ((r & 0x1f0) > 0x90)) {
-        r += 0x60;
+    if (bin + corf > 0x9f || bin > 0x99) {
+        corf |= 0x60;
         f |= SR_C | SR_X;
     }
-    if (r > 0x9f && !(f & SR_C)) f |= SR_C | SR_X;
-    uint8_t res = (uint8_t)r;
+    uint8_t res = (uint8_t)(bin + corf);
     if (~bin & res & 0x80) f |= SR_V;
     if (res & 0x80) f |= SR_N;
     f |= res ? 0 : (c->sr & SR_Z);
@@ -523,18 +522,18 @@ static uint8_t bcd_add(struct m68k *c, uint8_t s, uint8_t d)
 
 static uint8_t bcd_sub(struct m68k *c, uint8_t s, uint8_t d)
 {
-    unsigned x = (c->sr & SR_X) ? 1 : 0;
-    unsigned bin = (d - s - x) & 0x1ff;
-    unsigned r = bin;
+    int x = (c->sr & SR_X) ? 1 : 0;
+    int bin = d - s - x;
+    int corf = ((d & 15) - (s & 15) - x < 0) ? 6 : 0;
     unsigned f = 0;
-    if (((d & 15) - (s & 15) - x) & 0x10) r -= 6;
-    if (((d) - (s) - x) & 0x100) {
-        r -= 0x60;
+    if (bin < 0) {
+        corf |= 0x60;
+        f |= SR_C | SR_X;
     }
-    if ((d - s - x) & 0x100 || (r & 0x100)) f |= SR_C | SR_X;
-    if ((unsigned)(((d & 15) - (s & 15) - x)) & 0x10 && bin < 6 && !((d - s - x) & 0x100)) f |= SR_C | SR_X;
+    int r = bin - corf;
+    if (r < -0x100 || (bin >= 0 && r < 0)) f |= SR_C | SR_X;
     uint8_t res = (uint8_t)r;
-    if (bin & ~res & 0x80) f |= SR_V;
+    if ((unsigned)bin & ~(unsigned)res & 0x80) f |= SR_V;
     if (res & 0x80) f |= SR_N;
     f |= res ? 0 : (c->sr & SR_Z);
     set_ccr(c, f);
