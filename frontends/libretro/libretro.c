@@ -214,6 +214,8 @@ static int collect_options(struct lr_instance *in, const struct fdx_machine_desc
         lr_option_key(d, o, key, sizeof key);
         const char *v = variable(key);
         if (!v) continue;
+        /* disk writes never go into the content file: an overlay at most */
+        if (!strcmp(o->name, "write-protect") && strcmp(v, "on") != 0) v = "overlay";
         const char *sv = store(in, v);
         if (!sv || fdx_options_add(&in->opts, o->name, sv)) return -1;
     }
@@ -463,6 +465,11 @@ RETRO_API bool retro_load_game(const struct retro_game_info *game)
     g.inst = in;
     find_memory(in);
     set_descriptors(in);
+    for (const struct lr_switch_map *s = in->profile->switches; s->label; s++)
+        if (s->toggle && s->option && s->index < LR_MAX_SWITCHES) {
+            const char *v = fdx_machine_opt_string(in->m, s->option, 0);
+            in->switch_on[s->index] = v && !strcmp(v, s->on_value);
+        }
     if (in->profile->keyboard) {
         struct retro_keyboard_callback kb = {keyboard_event};
         env(RETRO_ENVIRONMENT_SET_KEYBOARD_CALLBACK, &kb);
@@ -553,9 +560,13 @@ static void apply_input(struct lr_instance *in)
         if (s->index >= LR_MAX_SWITCHES) continue;
         bool down = g.input_state(0, RETRO_DEVICE_JOYPAD, 0, s->retro_id) != 0;
         if (s->toggle) {
-            if (down && !in->switch_held[s->index]) in->switch_on[s->index] = !in->switch_on[s->index];
+            /* only a press changes a toggle: the machine keeps its position
+             * (in its state), which starts where its option put it */
+            if (down && !in->switch_held[s->index]) {
+                in->switch_on[s->index] = !in->switch_on[s->index];
+                send(in, FDX_INPUT_SWITCH, 0, s->index, in->switch_on[s->index]);
+            }
             in->switch_held[s->index] = down;
-            send(in, FDX_INPUT_SWITCH, 0, s->index, in->switch_on[s->index]);
         } else send(in, FDX_INPUT_SWITCH, 0, s->index, down);
     }
     for (unsigned i = 0; i < in->keyq_n; i++) send(in, FDX_INPUT_KEY, 0, in->keyq[i].code, in->keyq[i].down);
@@ -630,6 +641,7 @@ static uint32_t get32(const uint8_t *p)
 
 RETRO_API size_t retro_serialize_size(void)
 {
+    if (!g.inst) lr_log(RETRO_LOG_DEBUG, "state size asked for before content was loaded");
     return g.inst ? LR_STATE_HEADER + fdx_machine_state_size(g.inst->m) : 0;
 }
 

@@ -37,17 +37,18 @@ unsigned lr_hid_from_retrok(unsigned k)
     return 0;
 }
 
-/* Atari 2600 console switches: the machine's FDX_INPUT_SWITCH indices. */
+/* Atari 2600 console switches, as the machine numbers them: 0 reset and
+ * 1 select (1 = pressed), 2 colour (1 = colour), 3/4 difficulty (1 = A). */
 static const struct lr_switch_map a2600_switches[] = {
-    {RETRO_DEVICE_ID_JOYPAD_START, 0, false, "Reset"},
-    {RETRO_DEVICE_ID_JOYPAD_SELECT, 1, false, "Select"},
-    {RETRO_DEVICE_ID_JOYPAD_L, 3, true, "Left difficulty A/B"},
-    {RETRO_DEVICE_ID_JOYPAD_R, 4, true, "Right difficulty A/B"},
-    {RETRO_DEVICE_ID_JOYPAD_L2, 2, true, "Colour / B&W"},
-    {0, 0, false, NULL},
+    {RETRO_DEVICE_ID_JOYPAD_START, 0, false, "Reset", NULL, NULL},
+    {RETRO_DEVICE_ID_JOYPAD_SELECT, 1, false, "Select", NULL, NULL},
+    {RETRO_DEVICE_ID_JOYPAD_L, 3, true, "Left difficulty A/B", "left-difficulty", "a"},
+    {RETRO_DEVICE_ID_JOYPAD_R, 4, true, "Right difficulty A/B", "right-difficulty", "a"},
+    {RETRO_DEVICE_ID_JOYPAD_L2, 2, true, "Colour / B&W", "bw", "off"},
+    {0, 0, false, NULL, NULL, NULL},
 };
 
-static const struct lr_switch_map no_switches[] = {{0, 0, false, NULL}};
+static const struct lr_switch_map no_switches[] = {{0, 0, false, NULL, NULL, NULL}};
 
 static const struct lr_profile profiles[] = {
     {"atari2600", false, 2, true, a2600_switches},

@@ -14,6 +14,9 @@ struct lr_switch_map {
     unsigned index;         /* the machine's switch index */
     bool toggle;            /* each press flips it (else: held while pressed) */
     const char *label;
+    /* toggles start where the machine option put them: on when option
+     * has the value on_value */
+    const char *option, *on_value;
 };
 
 struct lr_profile {

@@ -18,6 +18,7 @@
  * Input is scripted from the frame number on each timeline (--idle: none),
  * so runs that restore states see the same input as straight runs. A test host may keep
  * global state: libretro's callbacks carry no context. */
+#define _DEFAULT_SOURCE   /* realpath */
 #define _POSIX_C_SOURCE 200809L
 #include <dlfcn.h>
 #include <stdarg.h>
@@ -33,7 +34,7 @@
 
 struct core {
     void *dl;
-    char file[1024];
+    char file[4096];   /* PATH_MAX */
     void (*set_environment)(retro_environment_t);
     void (*set_video_refresh)(retro_video_refresh_t);
     void (*set_audio_sample)(retro_audio_sample_t);
@@ -200,7 +201,8 @@ static int16_t input_cb(unsigned port, unsigned device, unsigned index, unsigned
 static int open_core(struct core *c, const char *path, bool copy)
 {
     memset(c, 0, sizeof *c);
-    snprintf(c->file, sizeof c->file, "%s", path);
+    /* dlopen searches the library path for names without a slash */
+    if (!realpath(path, c->file)) return fail("%s: no such core", path);
     if (copy) {
         /* a second instance, as RetroArch's run-ahead makes it: another copy
          * of the library, so nothing is shared with the first */

