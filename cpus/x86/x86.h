@@ -67,13 +67,23 @@ struct fdx_x86 {
     uint8_t qmat;
     uint8_t qbuf[8];
     uint32_t qlin;              /* linear address of qbuf[0] */
+    uint8_t fetch_clk;          /* clocks per code byte the queue lacked */
+
+    /* code window: for IP in [cw_lo, cw_lo + cw_len) the instruction bytes
+     * are at cw_ptr + (IP - cw_lo) in host memory (20 bytes readable).
+     * Emptied by a CS load, fdx_x86_flush and self-modifying writes; call
+     * fdx_x86_flush after remapping the memory the CPU executes from. */
+    const uint8_t *cw_ptr;
+    uint16_t cw_lo;
+    uint32_t cw_len;
 
     /* interrupt lines and state */
+    /* these four bytes are tested together on every instruction: keep them adjacent */
     uint8_t intr;               /* INTR level */
     uint8_t nmi_pending;
-    uint8_t nmi_level;
     uint8_t halted;
     uint8_t inhibit;            /* no interrupt after MOV SS / POP SS */
+    uint8_t nmi_level;
     uint8_t (*inta)(void *ctx); /* interrupt controller: vector for INTA */
     void *inta_ctx;
 
@@ -104,7 +114,12 @@ void fdx_x86_init(struct fdx_x86 *c, int model, struct fdx_bus *mem, struct fdx_
 /* Loads a segment register in real mode (selector and cache). */
 void fdx_x86_set_seg(struct fdx_x86 *c, int s, uint16_t sel);
 /* Empties the prefetch queue (after a jump or when the host changes CS:IP). */
-static inline void fdx_x86_flush(struct fdx_x86 *c) { c->qlen = 0; c->qmat = 0; }
+static inline void fdx_x86_flush(struct fdx_x86 *c)
+{
+    c->qlen = 0;
+    c->qmat = 0;
+    c->cw_len = 0;
+}
 /* Takes an interrupt now: pushes FLAGS, CS, IP and jumps through vector. */
 void fdx_x86_interrupt(struct fdx_x86 *c, uint8_t vector);
 /* Fixed bits of FLAGS on this model. */

@@ -31,7 +31,7 @@ static void x86_reset(struct fdx_cpu *cpu)
     fdx_x86_set_seg(c, X86_CS, 0xFFFF);
     c->ip = 0;
     c->flags = fdx_x86_fix_flags(c, 0);
-    c->qlen = c->qmat = 0;
+    fdx_x86_flush(c);
     c->qlin = (c->seg[X86_CS].base + c->ip) & 0xFFFFF;
     c->nmi_pending = 0;
     c->halted = 0;
@@ -44,6 +44,14 @@ static uint64_t x86_run(struct fdx_cpu *cpu, uint64_t cycles)
     struct fdx_x86 *c = X(cpu);
     uint64_t start = c->base.cycles, end = start + cycles;
     while (c->base.cycles < end) {
+        uint32_t pending;
+        memcpy(&pending, &c->intr, sizeof pending); /* intr, nmi_pending, halted, inhibit */
+        if (!(pending | c->base.attention)) {
+            /* fast path: nothing pending */
+            x86_exec_one(c, end);
+            if (c->base.stop) break;
+            continue;
+        }
         if (!c->inhibit && x86_irq_due(c)) {
             c->halted = 0;
             if (c->nmi_pending) {
@@ -167,6 +175,7 @@ static void x86_state(struct fdx_cpu *cpu, struct fdx_state *st)
     if (st->mode == FDX_STATE_LOAD) {
         fdx_state_check(st, c->qlen <= c->qcap && c->qmat <= c->qlen, "x86 prefetch queue");
         for (int s = 0; s < 4; s++) fdx_x86_set_seg(c, s, sel[s]);
+        c->cw_len = 0;
         c->flags = fdx_x86_fix_flags(c, c->flags);
     }
 }
@@ -193,5 +202,6 @@ void fdx_x86_init(struct fdx_x86 *c, int model, struct fdx_bus *mem, struct fdx_
     c->base.io = io;
     c->model = model;
     c->qcap = (model == FDX_X86_8088 || model == FDX_X86_80188) ? 4 : 6;
+    c->fetch_clk = c->qcap == 4 ? 4 : 2;
     x86_reset(&c->base);
 }

@@ -14,6 +14,12 @@
 #include "x86_internal.h"
 #include "x86_exec.h"
 
+#if defined(__GNUC__)
+#define HOT static inline __attribute__((always_inline))
+#else
+#define HOT static inline
+#endif
+
 struct xi {
     struct fdx_x86 *c;
     const uint8_t *p;       /* instruction bytes; p[0] is at IP ipb */
@@ -49,23 +55,43 @@ static void x86_fill_slow(struct xi *x, uint16_t ip)
     x->p = x->buf;
 }
 
-static inline void x86_setup_fetch(struct xi *x, uint16_t ip)
+/* Sets up the code window around ip, or copies the bytes when there is
+ * none (I/O page, page or segment end, old bytes held by the queue). */
+static void x86_setup_window(struct xi *x, uint16_t ip)
 {
     struct fdx_x86 *c = x->c;
     struct fdx_bus *bus = c->base.bus;
     uint32_t lin = (c->seg[X86_CS].base + ip) & 0xFFFFF;
     const struct fdx_page *pg = &bus->pages[lin >> bus->page_shift];
-    uint32_t pmask = (1u << bus->page_shift) - 1;
-    x->ipb = ip;
-    x->n = 0;
-    if (pg->read && c->qmat == 0 && ip <= 0xFFEC && (lin & pmask) <= pmask - 20 && pg->mask >= pmask)
-        x->p = pg->read + (lin & pg->mask);
-    else
+    uint32_t pmask = (1u << bus->page_shift) - 1, po = lin & pmask;
+    if (pg->read && c->qmat == 0 && ip <= 0xFFEC && po <= pmask - 20 && pg->mask >= pmask) {
+        uint16_t lo = (uint16_t)(ip >= po ? ip - po : 0);
+        uint32_t hi = ip + (pmask - 20 - po);
+        if (hi > 0xFFEC) hi = 0xFFEC;
+        c->cw_ptr = pg->read + (lin & pg->mask) - (ip - lo);
+        c->cw_lo = lo;
+        c->cw_len = hi - lo + 1;
+        x->p = c->cw_ptr + (ip - lo);
+    } else {
+        c->cw_len = 0;
         x86_fill_slow(x, ip);
+    }
 }
 
-static inline uint8_t f8(struct xi *x) { return x->p[x->n++]; }
-static inline uint16_t f16(struct xi *x)
+HOT void x86_setup_fetch(struct xi *x, uint16_t ip)
+{
+    struct fdx_x86 *c = x->c;
+    uint32_t k = (uint16_t)(ip - c->cw_lo);
+    x->ipb = ip;
+    x->n = 0;
+    if (k < c->cw_len)
+        x->p = c->cw_ptr + k;
+    else
+        x86_setup_window(x, ip);
+}
+
+HOT uint8_t f8(struct xi *x) { return x->p[x->n++]; }
+HOT uint16_t f16(struct xi *x)
 {
     uint16_t v = (uint16_t)(x->p[x->n] | x->p[x->n + 1] << 8);
     x->n += 2;
@@ -87,6 +113,7 @@ static inline void set8(struct fdx_x86 *c, unsigned i, uint8_t v)
 
 void fdx_x86_set_seg(struct fdx_x86 *c, int s, uint16_t sel)
 {
+    if (s == X86_CS) c->cw_len = 0;
     c->seg[s].sel = sel;
     c->seg[s].base = (uint32_t)sel << 4;
     c->seg[s].limit = 0xFFFF;
@@ -107,6 +134,7 @@ static void x86_queue_materialize(struct fdx_x86 *c)
     for (unsigned k = c->qmat; k < c->qlen; k++)
         c->qbuf[k] = fdx_bus_peek8(c->base.bus, (c->qlin + k) & 0xFFFFF);
     c->qmat = c->qlen;
+    c->cw_len = 0;
 }
 
 static inline uint32_t seg_of(const struct xi *x, unsigned defseg)
@@ -114,12 +142,12 @@ static inline uint32_t seg_of(const struct xi *x, unsigned defseg)
     return x->so >= 0 ? (unsigned)x->so : defseg;
 }
 
-static inline uint8_t rd8(struct xi *x, unsigned s, uint16_t off)
+HOT uint8_t rd8(struct xi *x, unsigned s, uint16_t off)
 {
     x->busy += 4;
     return fdx_bus_read8(x->c->base.bus, x->c->seg[s].base + off);
 }
-static inline void wr8(struct xi *x, unsigned s, uint16_t off, uint8_t v)
+HOT void wr8(struct xi *x, unsigned s, uint16_t off, uint8_t v)
 {
     struct fdx_x86 *c = x->c;
     uint32_t lin = (c->seg[s].base + off) & 0xFFFFF;
@@ -127,33 +155,33 @@ static inline void wr8(struct xi *x, unsigned s, uint16_t off, uint8_t v)
     if (lin - c->qlin < c->qlen) x86_queue_materialize(c);
     fdx_bus_write8(c->base.bus, lin, v);
 }
-static inline void word_penalty(struct xi *x, uint16_t off)
+HOT void word_penalty(struct xi *x, uint16_t off)
 {
     if (x->c->qcap == 4 || (off & 1)) {
         x->cyc += 4;
         x->busy += 4;
     }
 }
-static inline uint16_t rd16(struct xi *x, unsigned s, uint16_t off)
+HOT uint16_t rd16(struct xi *x, unsigned s, uint16_t off)
 {
     word_penalty(x, off);
     uint16_t lo = rd8(x, s, off);
     return (uint16_t)(lo | rd8(x, s, (uint16_t)(off + 1)) << 8);
 }
-static inline void wr16(struct xi *x, unsigned s, uint16_t off, uint16_t v)
+HOT void wr16(struct xi *x, unsigned s, uint16_t off, uint16_t v)
 {
     word_penalty(x, off);
     wr8(x, s, off, (uint8_t)v);
     wr8(x, s, (uint16_t)(off + 1), (uint8_t)(v >> 8));
 }
 
-static inline void push(struct xi *x, uint16_t v)
+HOT void push(struct xi *x, uint16_t v)
 {
     struct fdx_x86 *c = x->c;
     c->r[X86_SP] = (uint16_t)(c->r[X86_SP] - 2);
     wr16(x, X86_SS, c->r[X86_SP], v);
 }
-static inline uint16_t pop(struct xi *x)
+HOT uint16_t pop(struct xi *x)
 {
     struct fdx_x86 *c = x->c;
     uint16_t v = rd16(x, X86_SS, c->r[X86_SP]);
@@ -163,7 +191,7 @@ static inline uint16_t pop(struct xi *x)
 
 /* ---- ModR/M operands -------------------------------------------------- */
 
-static inline void modrm(struct xi *x)
+HOT void modrm(struct xi *x)
 {
     uint8_t b = f8(x);
     x86_decode_modrm(b, x->p + x->n, x->c->r, &x->m);
@@ -173,40 +201,40 @@ static inline void modrm(struct xi *x)
         x->cyc += x->m.ea_cycles;
     }
 }
-static inline uint8_t get_rm8(struct xi *x)
+HOT uint8_t get_rm8(struct xi *x)
 {
     if (x->m.mod == 3) return get8(x->c, x->m.rm);
     return rd8(x, x->m.seg, x->m.off);
 }
-static inline uint16_t get_rm16(struct xi *x)
+HOT uint16_t get_rm16(struct xi *x)
 {
     if (x->m.mod == 3) return x->c->r[x->m.rm];
     return rd16(x, x->m.seg, x->m.off);
 }
-static inline void set_rm8(struct xi *x, uint8_t v)
+HOT void set_rm8(struct xi *x, uint8_t v)
 {
     if (x->m.mod == 3)
         set8(x->c, x->m.rm, v);
     else
         wr8(x, x->m.seg, x->m.off, v);
 }
-static inline void set_rm16(struct xi *x, uint16_t v)
+HOT void set_rm16(struct xi *x, uint16_t v)
 {
     if (x->m.mod == 3)
         x->c->r[x->m.rm] = v;
     else
         wr16(x, x->m.seg, x->m.off, v);
 }
-static inline uint16_t get_rm(struct xi *x, int w) { return w ? get_rm16(x) : get_rm8(x); }
-static inline void set_rm(struct xi *x, int w, uint16_t v)
+HOT uint16_t get_rm(struct xi *x, int w) { return w ? get_rm16(x) : get_rm8(x); }
+HOT void set_rm(struct xi *x, int w, uint16_t v)
 {
     if (w)
         set_rm16(x, v);
     else
         set_rm8(x, (uint8_t)v);
 }
-static inline uint16_t get_reg(struct xi *x, int w, unsigned r) { return w ? x->c->r[r] : get8(x->c, r); }
-static inline void set_reg(struct xi *x, int w, unsigned r, uint16_t v)
+HOT uint16_t get_reg(struct xi *x, int w, unsigned r) { return w ? x->c->r[r] : get8(x->c, r); }
+HOT void set_reg(struct xi *x, int w, unsigned r, uint16_t v)
 {
     if (w)
         x->c->r[r] = v;
@@ -217,7 +245,7 @@ static inline void set_reg(struct xi *x, int w, unsigned r, uint16_t v)
 /* ---- arithmetic ------------------------------------------------------- */
 
 /* op: 0 ADD 1 OR 2 ADC 3 SBB 4 AND 5 SUB 6 XOR 7 CMP */
-static inline uint16_t alu(struct fdx_x86 *c, unsigned op, uint32_t a, uint32_t b, int w)
+HOT uint16_t alu(struct fdx_x86 *c, unsigned op, uint32_t a, uint32_t b, int w)
 {
     uint32_t msb = w ? 0x8000u : 0x80u, r;
     uint16_t f = c->flags & (uint16_t)~X86_OSZAPC;
@@ -244,7 +272,7 @@ static inline uint16_t alu(struct fdx_x86 *c, unsigned op, uint32_t a, uint32_t 
     return (uint16_t)r;
 }
 
-static inline uint16_t incdec(struct fdx_x86 *c, uint32_t a, int dec, int w)
+HOT uint16_t incdec(struct fdx_x86 *c, uint32_t a, int dec, int w)
 {
     uint16_t cf = c->flags & X86_CF;
     uint16_t r = alu(c, dec ? 5 : 0, a, 1, w);
@@ -307,7 +335,7 @@ static void take_vector(struct xi *x, uint8_t vec, uint16_t ret_ip)
 
 /* ---- one instruction -------------------------------------------------- */
 
-static inline bool cond(const struct fdx_x86 *c, unsigned cc)
+HOT bool cond(const struct fdx_x86 *c, unsigned cc)
 {
     uint16_t f = c->flags;
     bool r;
@@ -324,7 +352,7 @@ static inline bool cond(const struct fdx_x86 *c, unsigned cc)
     return r != (cc & 1);
 }
 
-static inline void jump_to(struct xi *x, uint16_t target)
+HOT void jump_to(struct xi *x, uint16_t target)
 {
     x->c->ip = target;
     x->n = 0;
@@ -1183,7 +1211,7 @@ prefix:
     /* ---- retire: IP, queue, time ---- */
     c->ip = cur_ip(&x);
     unsigned len = (uint16_t)(c->ip - x.ip0);
-    unsigned per_byte = c->qcap == 4 ? 4 : 2;
+    unsigned per_byte = c->fetch_clk;
     if (x.flush) {
         c->qlen = 0;
         c->qmat = 0;
