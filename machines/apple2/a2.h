@@ -16,8 +16,8 @@
 #define A2_LINE_CYCLES 65u
 #define A2_FRAME_LINES 262u
 #define A2_FRAME_CYCLES (A2_LINE_CYCLES * A2_FRAME_LINES) /* 17030 */
-#define A2_AUDIO_DIV 23u        /* CPU cycles per speaker sample */
-#define A2_AUDIO_RATE 44466u    /* 1022727 / 23 */
+#define A2_AUDIO_DIV 46u        /* CPU cycles per speaker sample */
+#define A2_AUDIO_RATE 22233u    /* 1022727 / 46 */
 #define A2_TYPE_MAX 1024
 
 enum a2_disk_mode { A2_WP_OFF = 0, A2_WP_ON, A2_WP_OVERLAY };
@@ -47,9 +47,12 @@ struct a2 {
     uint8_t line_mode[A2_LINES];
     uint32_t line_done;         /* lines of this frame given a mode so far */
     uint64_t frame_start;       /* CPU cycle the frame began */
-    uint8_t shown_mode[A2_LINES]; /* what the picture in `pixels` shows */
-    uint8_t shown_mem[0x2000 * 2]; /* the memory it was drawn from (main, aux) */
-    bool shown_valid, shown_flash;
+    /* what each line of `pixels` was drawn from: mode, flash phase if it has
+     * flashing characters, its bytes (main, then auxiliary) */
+    struct {
+        uint8_t mode, flash, valid;
+        uint8_t bytes[80];
+    } shown[A2_LINES];
     bool mono;
     uint32_t pixels[A2_VIDEO_W * A2_VIDEO_H];
     int frame_event;

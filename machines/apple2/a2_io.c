@@ -41,18 +41,18 @@ void a2_speaker_catch_up(struct a2 *a, uint64_t now)
         if (a->spk) a->spk_high += (uint32_t)step;
         a->spk_fill += (uint32_t)step;
         a->spk_last += step;
-        if (a->spk_fill == A2_AUDIO_DIV) {
-            int32_t x = (int32_t)(a->spk_high * 2 * 8000 / A2_AUDIO_DIV) - 8000;
-            /* y = x - x' + 0.998 y' in 1/1024 units */
-            a->hp_y = (x - a->hp_x) * 1024 + (a->hp_y - a->hp_y / 512);
-            a->hp_x = x;
-            int32_t s = a->hp_y / 1024;
-            if (s > 32767) s = 32767;
-            if (s < -32768) s = -32768;
-            fdx_audio_push(&a->m->audio, (int16_t)s, (int16_t)s);
-            a->spk_fill = 0;
-            a->spk_high = 0;
-        }
+        if (a->spk_fill < A2_AUDIO_DIV) break;
+        /* level -8000..8000 by the fraction of the sample the cone was out */
+        int32_t x = (int32_t)(a->spk_high * (16000u / A2_AUDIO_DIV)) - (int32_t)(A2_AUDIO_DIV * (16000u / A2_AUDIO_DIV) / 2);
+        /* DC blocker: y = x - x' + (1 - 1/256) y', y kept in 1/1024 units */
+        a->hp_y = (x - a->hp_x) * 1024 + a->hp_y - (a->hp_y >> 8);
+        a->hp_x = x;
+        int32_t s = a->hp_y >> 10;
+        if (s > 32767) s = 32767;
+        if (s < -32768) s = -32768;
+        fdx_audio_push(&a->m->audio, (int16_t)s, (int16_t)s);
+        a->spk_fill = 0;
+        a->spk_high = 0;
     }
 }
 

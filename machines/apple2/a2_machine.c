@@ -121,38 +121,35 @@ static int demo_disk(struct a2 *a, struct fdx_err *err)
 
 /* ---- frames ------------------------------------------------------------- */
 
-/* The memory a frame shows, for deciding whether to draw it again. */
-static size_t shown_regions(struct a2 *a, const uint8_t *modes, const uint8_t **src, size_t *len, size_t max)
+/* Draws the lines whose mode, memory or flashing changed since they were
+ * last drawn: most frames redraw few lines or none. */
+static void draw_frame(struct a2 *a, bool flash)
 {
-    size_t n = 0;
-    bool text_pg[2] = {false, false}, hires_pg[2] = {false, false}, aux = false;
+    struct a2_video_src vs = {a->main, a->iie ? a->aux : NULL, a->chargen, flash, a->mono};
     for (unsigned l = 0; l < A2_LINES; l++) {
-        uint8_t md = modes[l];
-        unsigned pg = (md & A2V_PAGE2) && !(md & A2V_80STORE);
-        bool text = (md & A2V_TEXT) || ((md & A2V_MIXED) && l >= 160);
-        if (text || !(md & A2V_HIRES)) text_pg[pg] = true;
-        else hires_pg[pg] = true;
-        if (md & A2V_80COL) aux = true;
+        uint8_t md = a->line_mode[l];
+        bool aux, text;
+        unsigned addr = a2_video_line_source(md, l, a->iie, &aux, &text);
+        uint8_t bytes[80];
+        unsigned n = aux ? 80 : 40;
+        memcpy(bytes, a->main + addr, 40);
+        if (aux) memcpy(bytes + 40, a->aux + addr, 40);
+        uint8_t fl = 0;
+        if (text && !(md & A2V_ALTCHAR))
+            for (unsigned i = 0; i < n; i++)
+                if ((bytes[i] & 0xC0) == 0x40) {
+                    fl = flash ? 2 : 1;
+                    break;
+                }
+        if (a->shown[l].valid && a->shown[l].mode == md && a->shown[l].flash == fl &&
+            !memcmp(a->shown[l].bytes, bytes, n))
+            continue;
+        a2_video_render(&vs, a->line_mode, l, l + 1, a->pixels);
+        a->shown[l].valid = 1;
+        a->shown[l].mode = md;
+        a->shown[l].flash = fl;
+        memcpy(a->shown[l].bytes, bytes, n);
     }
-    for (unsigned pg = 0; pg < 2; pg++) {
-        if (text_pg[pg] && n + 2 <= max) {
-            src[n] = a->main + 0x400 * (pg + 1), len[n++] = 0x400;
-            if (aux && a->iie) src[n] = a->aux + 0x400 * (pg + 1), len[n++] = 0x400;
-        }
-        if (hires_pg[pg] && n + 2 <= max) {
-            src[n] = a->main + 0x2000 * (pg + 1), len[n++] = 0x2000;
-            if (aux && a->iie) src[n] = a->aux + 0x2000 * (pg + 1), len[n++] = 0x2000;
-        }
-    }
-    return n;
-}
-
-static bool has_flash(const struct a2 *a, const uint8_t *modes)
-{
-    for (unsigned l = 0; l < A2_LINES; l++)
-        if (((modes[l] & A2V_TEXT) || ((modes[l] & A2V_MIXED) && l >= 160)) && !(modes[l] & A2V_ALTCHAR)) return true;
-    (void)a;
-    return false;
 }
 
 static void end_frame(struct a2 *a)
@@ -162,30 +159,7 @@ static void end_frame(struct a2 *a)
     /* lines not yet given a mode get the current one */
     while (a->line_done < A2_LINES) a->line_mode[a->line_done++] = a->vmode;
     a->line_done = 0;
-    bool flash = ((m->frame.number >> 4) & 1) != 0;
-    /* draw only when something shown changed (modes, memory, flashing) */
-    const uint8_t *src[8];
-    size_t len[8];
-    size_t n = shown_regions(a, a->line_mode, src, len, 8);
-    bool same = a->shown_valid && !memcmp(a->shown_mode, a->line_mode, sizeof a->line_mode) &&
-                (flash == a->shown_flash || !has_flash(a, a->line_mode));
-    size_t pos = 0;
-    for (size_t i = 0; i < n && same; i++) {
-        if (memcmp(a->shown_mem + pos, src[i], len[i])) same = false;
-        pos += len[i];
-    }
-    if (!same) {
-        struct a2_video_src vs = {a->main, a->iie ? a->aux : NULL, a->chargen, flash, a->mono};
-        a2_video_render(&vs, a->line_mode, 0, A2_LINES, a->pixels);
-        memcpy(a->shown_mode, a->line_mode, sizeof a->line_mode);
-        pos = 0;
-        for (size_t i = 0; i < n; i++) {
-            memcpy(a->shown_mem + pos, src[i], len[i]);
-            pos += len[i];
-        }
-        a->shown_flash = flash;
-        a->shown_valid = true;
-    }
+    draw_frame(a, ((m->frame.number >> 4) & 1) != 0);
     a2_speaker_catch_up(a, a->frame_start);
     m->frame.number++;
     /* --type: one character each frame the program has taken the last */
@@ -399,7 +373,7 @@ static void a2_state(struct fdx_machine *m, struct fdx_state *st)
     a2_diskii_state(&a->disk, st);
     if (st->mode == FDX_STATE_LOAD) {
         a2_mem_remap(a);
-        a->shown_valid = false; /* draw the next frame afresh */
+        memset(a->shown, 0, sizeof a->shown); /* draw the next frame afresh */
     }
 }
 

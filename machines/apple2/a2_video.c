@@ -128,6 +128,18 @@ void a2_video_render(const struct a2_video_src *s, const uint8_t *modes, unsigne
     }
 }
 
+unsigned a2_video_line_source(unsigned mode, unsigned line, bool iie, bool *aux, bool *text)
+{
+    *text = (mode & A2V_TEXT) || ((mode & A2V_MIXED) && line >= 160);
+    bool col80 = iie && (mode & A2V_80COL);
+    if (*text) {
+        *aux = col80;
+        return text_row_addr(mode, line >> 3);
+    }
+    *aux = col80 && (mode & A2V_DHR);
+    return (mode & A2V_HIRES) ? hires_addr(mode, line) : text_row_addr(mode, line >> 3);
+}
+
 uint16_t a2_video_scan_address(unsigned mode, unsigned v, unsigned c)
 {
     /* horizontal counter: 0, then $40..$7F; the low 7 address bits come

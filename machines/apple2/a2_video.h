@@ -48,6 +48,11 @@ struct a2_video_src {
 void a2_video_render(const struct a2_video_src *src, const uint8_t *modes, unsigned from, unsigned to,
                      uint32_t *pixels);
 
+/* Where line `line` is drawn from in `mode`: the address of its 40 bytes,
+ * and whether the same bytes of auxiliary memory are shown too (80-column
+ * text, double lo-res and hi-res). Whether it is a text line. */
+unsigned a2_video_line_source(unsigned mode, unsigned line, bool iie, bool *aux, bool *text);
+
 /* The address the scanner fetches at cycle `c` (0..64) of line `v`
  * (0..261) in `mode` (for the floating bus). */
 uint16_t a2_video_scan_address(unsigned mode, unsigned v, unsigned c);
