@@ -113,9 +113,9 @@ static uint32_t tia_rd(void *ctx, uint32_t addr, unsigned size)
     struct a2600 *a = ctx;
     uint64_t now = access_clock(a);
     catch_up(a, now);
-    /* bits 5..0 are not driven: they keep the last byte on the bus, which
-     * for the usual zero-page read is the operand, the register's address */
-    uint8_t v = tia_read(&a->tia, addr & 0x0F, (uint8_t)addr, now);
+    /* bits 5..0 are not driven; they read as 0 here, as in MAME (on the
+     * real bus they keep the last byte fetched, which games mask off) */
+    uint8_t v = tia_read(&a->tia, addr & 0x0F, 0, now);
     snoop(a, addr, v, false);
     return v;
 }
@@ -142,7 +142,7 @@ static uint32_t tia_pk(void *ctx, uint32_t addr, unsigned size)
 {
     (void)size;
     struct a2600 *a = ctx;
-    return tia_peek(&a->tia, addr & 0x0F, (uint8_t)addr, a->tia.clock);
+    return tia_peek(&a->tia, addr & 0x0F, 0, a->tia.clock);
 }
 
 static uint32_t riot_rd(void *ctx, uint32_t addr, unsigned size)

@@ -386,11 +386,14 @@ static inline void pixel(struct tia *t, unsigned x)
     for (unsigned i = 0; i < TIA_NOBJ; i++) tick(t, i);
     if (t->resmp[0]) lock_missile(t, 0);
     if (t->resmp[1]) lock_missile(t, 1);
-    unsigned col = x >> 2;
-    if (col >= 20) col = (t->ctrlpf & 1) ? 39 - col : col - 20;
+    if (!(x & 3)) { /* the playfield shifts out a new bit every 4 clocks */
+        unsigned col = x >> 2;
+        if (col >= 20) col = (t->ctrlpf & 1) ? 39 - col : col - 20;
+        t->pf_bit = (t->pf >> col) & 1;
+    }
     unsigned m = (player_pixel(t, 0) ? B_P0 : 0) | (player_pixel(t, 1) ? B_P1 : 0) |
                  (missile_pixel(t, 0) ? B_M0 : 0) | (missile_pixel(t, 1) ? B_M1 : 0) |
-                 (ball_pixel(t) ? B_BL : 0) | (((t->pf >> col) & 1) ? B_PF : 0);
+                 (ball_pixel(t) ? B_BL : 0) | (t->pf_bit ? B_PF : 0);
     t->collisions |= t->cx_table[m];
     int row = (int)t->line - (int)t->top;
     if (row < 0 || row >= (int)t->height) return;
@@ -479,6 +482,7 @@ void tia_state(struct tia *t, struct fdx_state *st)
     fdx_state_u8(st, "pf0", &t->pf0);
     fdx_state_u8(st, "pf1", &t->pf1);
     fdx_state_u8(st, "pf2", &t->pf2);
+    fdx_state_bool(st, "pf_bit", &t->pf_bit);
     fdx_state_bytes(st, "grp", t->grp, 2);
     fdx_state_bytes(st, "grp_old", t->grp_old, 2);
     fdx_state_bool(st, "enam0", &t->enam[0]);

@@ -67,6 +67,7 @@ struct tia {
     bool refp[2];
     uint8_t pf0, pf1, pf2;
     uint32_t pf;            /* 20 playfield bits in screen order, bit 0 leftmost */
+    bool pf_bit;            /* the bit being shown: sampled every 4 clocks */
     uint8_t grp[2], grp_old[2];
     bool enam[2], enabl, enabl_old;
     bool vdelp[2], vdelbl, resmp[2];

@@ -18,6 +18,7 @@ MEMORY {
 SEGMENTS {
     ZEROPAGE: load = ZP,  type = zp;
     CODE:     load = ROM, type = ro;
+    STUB:     load = ROM, type = ro, start = \$FFE0, optional = yes;
     VECTORS:  load = ROM, type = ro, start = \$FFFA, optional = yes;
 }
 CFG
