@@ -199,9 +199,18 @@ static void apply(struct tia *t, unsigned reg, uint8_t v)
     case PF0: t->pf0 = v; set_pf(t); break;
     case PF1: t->pf1 = v; set_pf(t); break;
     case PF2: t->pf2 = v; set_pf(t); break;
-    case RESP0: case RESP1: case RESM0: case RESM1: case RESBL:
-        t->obj[reg - RESP0].counter = reset_counter(t);
+    case RESP0: case RESP1: case RESM0: case RESM1: case RESBL: {
+        struct tia_obj *o = &t->obj[reg - RESP0];
+        o->counter = reset_counter(t);
+        if (reg == RESBL) {
+            /* a ball reset also starts the ball: it shows on this line
+             * already, 4 clocks on (in the blank: where the line starts).
+             * Players and missiles wait for their counter to wrap. */
+            o->rendering = true;
+            o->rc = (int16_t)(o->counter == 159 ? -5 : o->counter == 1 ? -3 : -4);
+        }
         break;
+    }
     case AUDC0: case AUDC1: t->ch[reg - AUDC0].audc = v & 0x0F; break;
     case AUDF0: case AUDF1: t->ch[reg - AUDF0].audf = v & 0x1F; break;
     case AUDV0: case AUDV1: t->ch[reg - AUDV0].audv = v & 0x0F; break;
