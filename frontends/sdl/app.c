@@ -320,9 +320,9 @@ static void draw(struct app *a)
             "Joystick: arrows + Space/Left Ctrl", "Player 2: W A S D + Left Shift",
             "Gamepads work too; the mouse is paddle 1.",
             "While the keyboard is captured, hold", "Right Ctrl for the hotkeys.",
-            "Drop a file on the window to insert it.", NULL};
-        char lines[24][80];
-        const char *help[25];
+            "Drop a file on the window to insert it.", "", NULL, NULL};
+        char lines[26][80];
+        const char *help[27];
         int n = 0;
         if (a->help) {
             for (int i = 0; help_fmt[i] && n < 24; i++) {
@@ -336,6 +336,10 @@ static void draw(struct app *a)
                 } else snprintf(lines[n], sizeof lines[n], "%s", help_fmt[i]);
                 help[n] = lines[n];
                 n++;
+            }
+            if (!strcmp(a->m->desc->name, "atari2600")) {
+                help[n++] = "Console: Return reset, Backspace select,";
+                help[n++] = "C colour/B&W, 1 and 2 difficulty A/B.";
             }
             help[n] = NULL;
         }
@@ -647,7 +651,7 @@ static int run_window(struct app *a)
     if (!SDL_GetRendererInfo(a->ren, &info) && (info.flags & SDL_RENDERER_PRESENTVSYNC) &&
         !SDL_GetCurrentDisplayMode(SDL_GetWindowDisplayIndex(a->win), &mode) && mode.refresh_rate > 0)
         a->host_hz = (unsigned)mode.refresh_rate;
-    input_init(&a->in, &a->L.set, log_cb, a);
+    input_init(&a->in, &a->L.set, a->m, log_cb, a);
     window_title(a);
     if (a->L.set.fullscreen) toggle_fullscreen(a);
     if (a->in.capture) SDL_SetWindowKeyboardGrab(a->win, SDL_TRUE);

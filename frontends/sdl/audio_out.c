@@ -2,6 +2,7 @@
 #include "audio_out.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int audio_open(struct audio_out *a, unsigned rate, unsigned latency_ms, char *msg, size_t msg_size)
@@ -16,10 +17,11 @@ int audio_open(struct audio_out *a, unsigned rate, unsigned latency_ms, char *ms
     want.freq = (int)rate;
     want.format = AUDIO_S16SYS;
     want.channels = 2;
-    /* a device period well under the latency, so the queue is what sets it */
-    unsigned samples = 256;
-    while (samples * 2 <= rate * latency_ms / 4000 && samples < 4096) samples *= 2;
-    want.samples = (Uint16)samples;
+    /* A device period well under the latency, so the queue is what sets
+     * it, and a whole number of milliseconds (drivers that time periods
+     * with a millisecond sleep, like SDL's dummy driver, then keep time). */
+    unsigned ms = latency_ms >= 40 ? 10 : 5;
+    want.samples = (Uint16)(rate * ms / 1000 > 4096 ? 4096 : rate * ms / 1000);
     a->dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, SDL_AUDIO_ALLOW_FREQUENCY_CHANGE);
     if (!a->dev) {
         snprintf(msg, msg_size, "no sound: %s", SDL_GetError());
@@ -61,7 +63,10 @@ void audio_pump(struct audio_out *a, struct fdx_machine *m, bool mute, bool disc
         return;
     }
     uint32_t queued = audio_queued(a);
-    if (a->playing && queued == 0) a->underruns++;
+    if (a->playing && queued == 0) {
+        a->underruns++;
+        if (getenv("FDX_AUDIO_TRACE")) fprintf(stderr, "fdx: audio: underrun at frame %llu\n", (unsigned long long)a->updates);
+    }
     discard = discard || fdx_ratectl_overfull(&a->rc, queued);
     size_t n;
     while ((n = fdx_machine_audio(m, a->buf, 8192)) > 0) {
@@ -77,5 +82,8 @@ void audio_pump(struct audio_out *a, struct fdx_machine *m, bool mute, bool disc
     a->updates++;
     if (a->playing && a->updates > 120 && queued > a->max_queued) a->max_queued = queued;
     uint32_t rate = fdx_ratectl_update(&a->rc, queued);
+    /* FDX_AUDIO_TRACE=1: the queue and the rate, every 60 frames */
+    if (a->updates % 60 == 0 && getenv("FDX_AUDIO_TRACE"))
+        fprintf(stderr, "fdx: audio: frame %llu, queued %u frames, rate %u Hz\n", (unsigned long long)a->updates, queued, rate);
     fdx_machine_set_audio_rate(m, rate);
 }

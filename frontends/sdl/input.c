@@ -24,6 +24,25 @@ static const struct action_default defaults[] = {
     {NULL, NULL},
 };
 
+/* What the frontend knows of a machine's controls. The Atari 2600's
+ * console switches are machine input FDX_INPUT_SWITCH 0 reset, 1 select
+ * (held), 2 colour, 3/4 left/right difficulty A (levels: toggled here). Its
+ * paddle buttons are wired to the joystick port's right/left lines. */
+struct profile {
+    const char *machine;
+    const struct action_default *bindings;
+    uint32_t paddle_fire;
+};
+
+static const struct action_default atari2600_keys[] = {
+    {"switch0", "Return"}, {"switch1", "Backspace"}, {"switch2.toggle", "C"},
+    {"switch3.toggle", "1"}, {"switch4.toggle", "2"}, {NULL, NULL},
+};
+
+static const struct profile profiles[] = {
+    {"atari2600", atari2600_keys, FDX_JOY_RIGHT},
+};
+
 static const char *const hotkey_names[HK_COUNT] = {
     NULL, "help", "save", "load", "slot", "reset", "pause", "rewind", "fast",
     "capture", "debug", "fullscreen", "screenshot", "quit",
@@ -78,7 +97,11 @@ static void bind_key(struct input *in, SDL_Scancode sc, const char *action)
     }
     if (!strncasecmp(action, "switch", 6)) {
         int n = action[6] - '0';
-        if (n >= 0 && n < INPUT_SWITCHES && !action[7]) in->switch_of[sc] = (int8_t)n;
+        bool toggle = !strcasecmp(action + 7, ".toggle");
+        if (n >= 0 && n < INPUT_SWITCHES && (!action[7] || toggle)) {
+            in->switch_of[sc] = (int8_t)n;
+            in->switch_toggles[sc] = toggle;
+        }
         return;
     }
     if (!strncasecmp(action, "joy", 3) && action[3] >= '0' && action[3] < '0' + INPUT_PORTS && action[4] == '.') {
@@ -116,19 +139,33 @@ static bool known_action(const char *action)
     return probe.hotkey_of[SDL_SCANCODE_A] || probe.joy_port[SDL_SCANCODE_A] || probe.switch_of[SDL_SCANCODE_A] >= 0;
 }
 
-void input_init(struct input *in, const struct fdx_gui_settings *s, fdx_gui_log_fn log, void *ctx)
+void input_init(struct input *in, const struct fdx_gui_settings *s, struct fdx_machine *m, fdx_gui_log_fn log,
+                void *ctx)
 {
     memset(in, 0, sizeof *in);
     memset(in->switch_of, -1, sizeof in->switch_of);
     in->kbjoy = s->kbjoy;
     in->capture = s->capture;
     in->paddle_mode = s->paddle;
+    in->paddle_fire = FDX_JOY_FIRE;
     for (const struct action_default *d = defaults; d->action; d++) each_key(d->action, d->keys, log, ctx, bind_key, in);
+    for (size_t p = 0; p < sizeof profiles / sizeof profiles[0]; p++) {
+        if (strcmp(profiles[p].machine, m->desc->name)) continue;
+        for (const struct action_default *d = profiles[p].bindings; d->action; d++)
+            each_key(d->action, d->keys, log, ctx, bind_key, in);
+        in->paddle_fire = profiles[p].paddle_fire;
+    }
+    /* toggled switches start where the machine's options put them */
+    const char *bw = fdx_machine_opt_string(m, "bw", 0), *ld = fdx_machine_opt_string(m, "left-difficulty", 0),
+               *rd = fdx_machine_opt_string(m, "right-difficulty", 0);
+    in->switch_state[2] = !(bw && (!strcasecmp(bw, "on") || !strcasecmp(bw, "yes") || !strcmp(bw, "1")));
+    in->switch_state[3] = ld && !strcasecmp(ld, "a");
+    in->switch_state[4] = rd && !strcasecmp(rd, "a");
     for (unsigned i = 0; i < s->nbind; i++) {
         const char *action = s->bind[i].action;
         if (!known_action(action)) {
-            warn(log, ctx, "map.%s: no such action (joyN.up/down/left/right/fire/fire2, switchN, hotkey.NAME)%s",
-                 action, "");
+            warn(log, ctx, "map.%s: no such action (joyN.up/down/left/right/fire/fire2, switchN, switchN.toggle, "
+                 "hotkey.NAME)%s", action, "");
             continue;
         }
         unbind_action(in, action);
@@ -176,7 +213,13 @@ enum hotkey input_key(struct input *in, struct fdx_machine *m, const SDL_Keyboar
     in->key_down[sc] = down;
     /* SDL's scancodes are the USB HID usage codes fdx uses */
     send(m, FDX_INPUT_KEY, 0, (unsigned)sc, down);
-    if (in->switch_of[sc] >= 0) send(m, FDX_INPUT_SWITCH, 0, (unsigned)in->switch_of[sc], down);
+    int sw = in->switch_of[sc];
+    if (sw >= 0 && in->switch_toggles[sc]) {
+        if (down) {
+            in->switch_state[sw] = !in->switch_state[sw];
+            send(m, FDX_INPUT_SWITCH, 0, (unsigned)sw, in->switch_state[sw]);
+        }
+    } else if (sw >= 0) send(m, FDX_INPUT_SWITCH, 0, (unsigned)sw, down);
     if (in->kbjoy && in->joy_port[sc]) {
         unsigned p = in->joy_port[sc] - 1u;
         if (down) in->kb[p] |= in->joy_bits[sc];
@@ -192,7 +235,8 @@ void input_release_all(struct input *in, struct fdx_machine *m)
         if (in->key_down[sc]) {
             in->key_down[sc] = false;
             send(m, FDX_INPUT_KEY, 0, (unsigned)sc, 0);
-            if (in->switch_of[sc] >= 0) send(m, FDX_INPUT_SWITCH, 0, (unsigned)in->switch_of[sc], 0);
+            if (in->switch_of[sc] >= 0 && !in->switch_toggles[sc])
+                send(m, FDX_INPUT_SWITCH, 0, (unsigned)in->switch_of[sc], 0);
         }
     memset(in->kb, 0, sizeof in->kb);
     in->mouse_fire = 0;
@@ -304,7 +348,7 @@ void input_mouse(struct input *in, struct fdx_machine *m, const SDL_Event *ev, i
         if (v > 32767) v = 32767;
         send(m, FDX_INPUT_PADDLE, 0, 0, (int32_t)v);
     } else if ((ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_MOUSEBUTTONUP) && ev->button.button == SDL_BUTTON_LEFT) {
-        in->mouse_fire = ev->type == SDL_MOUSEBUTTONDOWN ? FDX_JOY_FIRE : 0;
+        in->mouse_fire = ev->type == SDL_MOUSEBUTTONDOWN ? in->paddle_fire : 0;
         flush_joy(in, m);
     }
 }

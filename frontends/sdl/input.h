@@ -27,10 +27,13 @@ struct input {
     uint8_t joy_port[SDL_NUM_SCANCODES];    /* 0 = none, else port + 1 */
     uint8_t joy_bits[SDL_NUM_SCANCODES];
     int8_t switch_of[SDL_NUM_SCANCODES];    /* -1 = none */
+    bool switch_toggles[SDL_NUM_SCANCODES]; /* a press flips the switch (colour, difficulty) */
+    bool switch_state[INPUT_SWITCHES];
     uint8_t hotkey_of[SDL_NUM_SCANCODES];
     bool kbjoy, capture;
     int paddle_mode;
     uint32_t kb[INPUT_PORTS], pad[INPUT_PORTS], mouse_fire, sent[INPUT_PORTS];
+    uint32_t paddle_fire;       /* joystick bits the mouse button sets on port 1 */
     bool key_down[SDL_NUM_SCANCODES];       /* keys the machine saw go down */
     struct {
         SDL_GameController *gc;
@@ -39,8 +42,10 @@ struct input {
     } pads[INPUT_PADS];
 };
 
-/* Builds the maps from the settings; warnings for bad key names go to log. */
-void input_init(struct input *in, const struct fdx_gui_settings *s, fdx_gui_log_fn log, void *ctx);
+/* Builds the maps: the defaults, the machine's own (console switches),
+ * then the settings' map.ACTION entries; warnings go to log. */
+void input_init(struct input *in, const struct fdx_gui_settings *s, struct fdx_machine *m, fdx_gui_log_fn log,
+                void *ctx);
 void input_close(struct input *in);
 
 /* What a key event means: a hotkey (returned; the machine does not see the

@@ -95,8 +95,9 @@ int main(int argc, char **argv)
             uint32_t want = 0;
             bool inside = (int)x >= v.x && (int)x < v.x + v.w && (int)y >= v.y && (int)y < v.y + v.h;
             if (inside) {
-                unsigned sx = (unsigned)(((uint64_t)(x - (unsigned)v.x) * f->width) / (unsigned)v.w);
-                unsigned sy = (unsigned)(((uint64_t)(y - (unsigned)v.y) * f->height) / (unsigned)v.h);
+                /* nearest: the source pixel under the destination pixel's centre */
+                unsigned sx = (unsigned)(((uint64_t)(x - (unsigned)v.x) * 2 + 1) * f->width / (2 * (unsigned)v.w));
+                unsigned sy = (unsigned)(((uint64_t)(y - (unsigned)v.y) * 2 + 1) * f->height / (2 * (unsigned)v.h));
                 if (sy < 8) continue;
                 want = f->pixels[sy * f->pitch + sx];
             }
