@@ -35,6 +35,9 @@ struct lr_instance {
     struct lr_disks disks;
     bool has_disks;
     char content_path[LR_PATH_MAX];   /* what get_image_path reports without disks */
+    char save_dir[LR_PATH_MAX];       /* "": no working copies, writes stay in memory */
+    bool disks_writable;        /* disk writes go to working copies in save_dir */
+    char work[LR_PATH_MAX];     /* the last working copy handed to the machine */
     bool sent_frame;            /* a picture went to the frontend at least once */
     unsigned drive;             /* disk control's drive (0-based) */
     bool render_hidden;
@@ -213,9 +216,14 @@ static int collect_options(struct lr_instance *in, const struct fdx_machine_desc
         char key[128];
         lr_option_key(d, o, key, sizeof key);
         const char *v = variable(key);
-        if (!v) continue;
-        /* disk writes never go into the content file: an overlay at most */
-        if (!strcmp(o->name, "write-protect") && strcmp(v, "on") != 0) v = "overlay";
+        bool wp = !strcmp(o->name, "write-protect");
+        if (!v && !wp) continue;
+        /* disk writes never go into the content file: into a working copy
+         * in the save directory (see disk_file), else kept in memory */
+        if (wp && (!v || strcmp(v, "on") != 0)) {
+            in->disks_writable = in->save_dir[0] != 0;
+            v = in->disks_writable ? "off" : "overlay";
+        }
         const char *sv = store(in, v);
         if (!sv || fdx_options_add(&in->opts, o->name, sv)) return -1;
     }
@@ -329,6 +337,16 @@ static void free_instance(struct lr_instance *in)
     free(in);
 }
 
+/* The file the machine gets for disk image index: the working copy when
+ * disks are writable, else the original (read-only or written in memory). */
+static const char *disk_file(struct lr_instance *in, unsigned index, struct fdx_err *err)
+{
+    const char *orig = in->disks.path[index];
+    if (!in->disks_writable) return orig;
+    if (lr_disk_work_copy(orig, in->save_dir, in->work, sizeof in->work, err)) return NULL;
+    return in->work;
+}
+
 /* The machine for the content: the core option if set, else the guess. */
 static const struct fdx_machine_desc *choose_machine(const char *path, const uint8_t *data, size_t size)
 {
@@ -410,6 +428,9 @@ RETRO_API bool retro_load_game(const struct retro_game_info *game)
     }
     in->desc = d;
     in->profile = lr_profile_for(d->name);
+    const char *savedir = NULL;
+    if (env(RETRO_ENVIRONMENT_GET_SAVE_DIRECTORY, &savedir) && savedir && savedir[0])
+        snprintf(in->save_dir, sizeof in->save_dir, "%s", savedir);
     snprintf(in->content_path, sizeof in->content_path, "%s", path ? path : "");
     if (collect_options(in, d)) {
         lr_log(RETRO_LOG_ERROR, "too many core options");
@@ -433,7 +454,12 @@ RETRO_API bool retro_load_game(const struct retro_game_info *game)
         if (g.initial_path[0] && g.initial_index < in->disks.count &&
             !strcmp(in->disks.path[g.initial_index], g.initial_path))
             in->disks.index = g.initial_index;
-        content = in->disks.path[in->disks.index];
+        content = disk_file(in, in->disks.index, &err);
+        if (!content) {
+            lr_log(RETRO_LOG_ERROR, "%s", err.msg);
+            free(in);
+            return false;
+        }
     }
     if (content && !from_memory) fdx_options_add_arg(&in->opts, content);
 
@@ -474,7 +500,8 @@ RETRO_API bool retro_load_game(const struct retro_game_info *game)
         struct retro_keyboard_callback kb = {keyboard_event};
         env(RETRO_ENVIRONMENT_SET_KEYBOARD_CALLBACK, &kb);
     }
-    lr_log(RETRO_LOG_INFO, "%s (%s)%s%s", d->title, d->name, content ? ": " : "", content ? content : "");
+    const char *shown = in->has_disks ? in->disks.path[in->disks.index] : content;
+    lr_log(RETRO_LOG_INFO, "%s (%s)%s%s", d->title, d->name, shown ? ": " : "", shown ? shown : "");
     return true;
 }
 
@@ -723,7 +750,8 @@ static bool disk_set_eject_state(bool ejected)
     const struct fdx_media_slot_desc *slot = drive_slot(in);
     struct fdx_err err;
     if (!ejected && in->disks.index < in->disks.count && in->disks.path[in->disks.index][0]) {
-        if (fdx_machine_insert(in->m, slot->name, in->disks.path[in->disks.index], &err)) {
+        const char *file = disk_file(in, in->disks.index, &err);
+        if (!file || fdx_machine_insert(in->m, slot->name, file, &err)) {
             lr_log(RETRO_LOG_ERROR, "%s", err.msg);
             return false;
         }

@@ -1,9 +1,11 @@
 /* m3u playlists and the disk list. */
 #include "lr_disk.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fdx/media.h"
 
@@ -58,5 +60,28 @@ int lr_disks_load_m3u(struct lr_disks *d, const char *m3u_path, struct fdx_err *
     }
     free(data);
     if (r == 0 && d->count == 0) r = fdx_err_set(err, "%s: the playlist names no images", m3u_path);
+    return r;
+}
+
+int lr_disk_work_copy(const char *orig, const char *save_dir, char *out, size_t out_size, struct fdx_err *err)
+{
+    uint8_t *data;
+    size_t size;
+    if (fdx_file_read(orig, FDX_MEDIA_MAX_SIZE, &data, &size, err)) return -1;
+    uint32_t crc = fdx_crc32(0, data, size);
+    const char *base = lr_basename(orig);
+    const char *dot = strrchr(base, '.');
+    int stem = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
+    char dir[LR_PATH_MAX];
+    int n = snprintf(dir, sizeof dir, "%s/fdx", save_dir);
+    int m = n > 0 && (size_t)n < sizeof dir
+                ? snprintf(out, out_size, "%s/%.*s-%08x%s", dir, stem, base, (unsigned)crc, dot && dot != base ? dot : "")
+                : -1;
+    int r = 0;
+    struct stat st;
+    if (m < 0 || (size_t)m >= out_size) r = fdx_err_set(err, "%s: save path too long", orig);
+    else if (mkdir(dir, 0777) != 0 && errno != EEXIST) r = fdx_err_set(err, "%s: %s", dir, strerror(errno));
+    else if (stat(out, &st) != 0) r = fdx_file_write_atomic(out, data, size, err);   /* first use */
+    free(data);
     return r;
 }

@@ -25,5 +25,11 @@ int lr_disks_add(struct lr_disks *d, const char *path);
 int lr_disks_load_m3u(struct lr_disks *d, const char *m3u_path, struct fdx_err *err);
 /* The file name without folders, for labels. */
 const char *lr_basename(const char *path);
+/* The working copy of a disk image in the frontend's save directory:
+ * SAVE_DIR/fdx/STEM-CRC32.EXT, made from the original the first time. The
+ * machine writes there, never into the content file; the CRC of the original
+ * keeps copies of different images with one name apart. Returns 0 with the
+ * path in out, or -1 with a message. */
+int lr_disk_work_copy(const char *orig, const char *save_dir, char *out, size_t out_size, struct fdx_err *err);
 
 #endif

@@ -12,6 +12,8 @@
  *       the RAM in a (RetroArch) state file at ADDR holds those bytes
  *   lr_host foreign CORE CONTENT KEY=VALUE OTHER_CORE
  *       states of another configuration or core are refused, no crash
+ *   lr_host workcopy CORE DISK SAVEDIR
+ *       disk writes go to a copy in SAVEDIR/fdx, the content stays as it was
  *   lr_host pngcmp A.png B.png
  *       the two pictures have the same size and pixels
  *
@@ -724,10 +726,43 @@ static int cmd_foreign(int argc, char **argv)
     return 0;
 }
 
+/* Disk writes go to a working copy in the save directory: after a run the
+ * copy is there and the content file is untouched. */
+static int cmd_workcopy(int argc, char **argv)
+{
+    if (argc < 5) return fail("workcopy CORE DISK SAVEDIR");
+    if (parse_common(argc, argv, 5, NULL)) return 1;
+    H.save_dir = argv[4];
+    uint8_t *before, *after, *copy;
+    size_t nb, na, nc;
+    struct fdx_err err;
+    if (fdx_file_read(argv[3], 64u << 20, &before, &nb, &err)) return fail("%s", err.msg);
+    struct core c;
+    if (open_core(&c, argv[2], false)) return 1;
+    if (!load(&c, argv[3])) return fail("load %s", argv[3]);
+    run_frames(&c, 30);
+    c.unload_game();
+    close_core(&c);
+    if (fdx_file_read(argv[3], 64u << 20, &after, &na, &err)) return fail("%s", err.msg);
+    if (na != nb || memcmp(before, after, nb)) return fail("the content file changed");
+    const char *base = strrchr(argv[3], '/');
+    base = base ? base + 1 : argv[3];
+    const char *dot = strrchr(base, '.');
+    char path[4096];
+    snprintf(path, sizeof path, "%s/fdx/%.*s-%08x%s", argv[4], (int)(dot ? dot - base : (long)strlen(base)), base,
+             (unsigned)fdx_crc32(0, before, nb), dot ? dot : "");
+    if (fdx_file_read(path, 64u << 20, &copy, &nc, &err)) return fail("no working copy: %s", err.msg);
+    printf("working copy %s (%zu bytes)\n", path, nc);
+    free(before);
+    free(after);
+    free(copy);
+    return H.errors ? fail("%u errors logged", H.errors) : 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: lr_host run|selftest|disks|expect-fail|memcheck|foreign|pngcmp ...\n");
+        fprintf(stderr, "usage: lr_host run|selftest|disks|expect-fail|memcheck|foreign|workcopy|pngcmp ...\n");
         return 2;
     }
     if (!strcmp(argv[1], "run")) return cmd_run(argc, argv);
@@ -737,5 +772,6 @@ int main(int argc, char **argv)
     if (!strcmp(argv[1], "pngcmp")) return cmd_pngcmp(argc, argv);
     if (!strcmp(argv[1], "memcheck")) return cmd_memcheck(argc, argv);
     if (!strcmp(argv[1], "foreign")) return cmd_foreign(argc, argv);
+    if (!strcmp(argv[1], "workcopy")) return cmd_workcopy(argc, argv);
     return fail("unknown command '%s'", argv[1]);
 }
