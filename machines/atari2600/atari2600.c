@@ -467,6 +467,32 @@ static void a2600_state(struct fdx_machine *m, struct fdx_state *st)
     fdx_state_u8(st, "swchb", &a->swchb);
     for (int i = 0; i < 4; i++) fdx_state_i32(st, "paddle", &a->paddle[i]);
     fdx_state_end(st);
+    /* the resampler's position, so that sound resumes sample-exactly (the
+     * machine layer does not save m->audio; its ring is output already) */
+    struct fdx_audio *au = &m->audio;
+    uint32_t in = au->in_rate, out = au->out_rate, n = au->sum_n;
+    uint64_t phase = au->phase;
+    int64_t sl = au->sum_l, sr = au->sum_r;
+    uint16_t pl = (uint16_t)au->prev_l, pr = (uint16_t)au->prev_r;
+    fdx_state_begin(st, "AUDR", 1);
+    fdx_state_u32(st, "in_rate", &in);
+    fdx_state_u32(st, "out_rate", &out);
+    fdx_state_u64(st, "phase", &phase);
+    fdx_state_i64(st, "sum_l", &sl);
+    fdx_state_i64(st, "sum_r", &sr);
+    fdx_state_u32(st, "sum_n", &n);
+    fdx_state_u16(st, "prev_l", &pl);
+    fdx_state_u16(st, "prev_r", &pr);
+    fdx_state_end(st);
+    if (st->mode == FDX_STATE_LOAD && !st->failed && in == au->in_rate && out == au->out_rate &&
+        phase < (uint64_t)in + out && n <= in) {
+        au->phase = phase;
+        au->sum_l = sl;
+        au->sum_r = sr;
+        au->sum_n = n;
+        au->prev_l = (int16_t)pl;
+        au->prev_r = (int16_t)pr;
+    }
     if (st->mode == FDX_STATE_LOAD && !st->failed) {
         map_cart(a);
         map_low(a);

@@ -350,7 +350,6 @@ static void fe_data(struct a2600_cart *c, uint8_t value, bool *remap)
 {
     c->fe_armed = false;
     c->bank[0] = (value & 0x20) ? 0 : 1;   /* $Fxxx is bank 0, $Dxxx bank 1 */
-    if (getenv("FE_DEBUG")) fprintf(stderr, "fe value %02x bank %u\n", value, c->bank[0]);
     *remap = true;
 }
 
