@@ -611,14 +611,19 @@ void x86_exec_one(struct fdx_x86 *c, uint64_t end)
     uint8_t inhibit = 0;
     uint8_t op;
 
+    int w;
 prefix:
     op = f8(&x);
+    w = op & 1;
     switch (op) {
     case 0x26: case 0x2E: case 0x36: case 0x3E:
         x.so = (op >> 3) & 3;
         goto next_prefix;
     case 0xF0: case 0xF1:
-        if (op == 0xF1 && x86_is_186(c)) break;
+        if (op == 0xF1 && x86_is_186(c)) {
+            invalid(&x); /* F1 on the 186: undefined */
+            break;
+        }
         goto next_prefix;
     case 0xF2: case 0xF3:
         x.rep = op;
@@ -627,12 +632,6 @@ prefix:
         x.last_prefix = (uint16_t)(x.ipb + x.n - 1);
         if (x.n >= 8) x86_setup_fetch(&x, cur_ip(&x));
         goto prefix;
-    default:
-        break;
-    }
-
-    int w = op & 1;
-    switch (op) {
     /* ALU r/m,reg / reg,r/m / acc,imm */
     case 0x00: case 0x01: case 0x02: case 0x03: case 0x08: case 0x09: case 0x0A: case 0x0B:
     case 0x10: case 0x11: case 0x12: case 0x13: case 0x18: case 0x19: case 0x1A: case 0x1B:
@@ -1102,9 +1101,6 @@ prefix:
         x.cyc += 15;
         break;
     }
-    case 0xF0: case 0xF1: /* F1 on the 186: invalid */
-        invalid(&x);
-        break;
     case 0xF4:
         c->halted = 1;
         x.cyc += 2;
@@ -1204,7 +1200,7 @@ prefix:
         }
         break;
     }
-    default: /* 0x26 etc. never get here */
+    default:
         break;
     }
 
