@@ -39,39 +39,7 @@ NOTE    = $1E
 DUR     = $1F
 VEC     = $3E
 
-.segment "BOOT"
-        .byte 1                 ; the boot PROM reads this sector, then we ask for the rest
-; Entered after each sector the PROM reads (X = slot * 16). Each of the
-; physical sectors 1-15 goes straight to its place, $6000 + DOS sector *
-; 256, read in an order that lets the PROM catch every other sector.
-boot:   ldy count
-        cpy #15
-        beq @done
-        lda order,y
-        sta $3D                 ; physical sector to read
-        tay
-        lda skew,y
-        clc
-        adc #$60
-        sta $27                 ; destination page
-        lda #$00
-        sta $26
-        inc count
-        txa                     ; back into the PROM at $Cn5C
-        lsr a
-        lsr a
-        lsr a
-        lsr a
-        ora #$C0
-        sta VEC+1
-        lda #$5C
-        sta VEC
-        jmp (VEC)
-@done:  jmp main
-count:  .byte 0
-order:  .byte 1, 3, 5, 7, 9, 11, 13, 15, 2, 4, 6, 8, 10, 12, 14
-; DOS 3.3 sector held by each physical sector
-skew:   .byte 0, 7, 14, 6, 13, 5, 12, 4, 11, 3, 10, 2, 9, 1, 8, 15
+.include "bootsect.inc"
 
 .segment "MAIN"
 main:   bit TXTSET
