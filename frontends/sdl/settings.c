@@ -245,7 +245,8 @@ static const char *first_positional(int argc, char **argv, const struct fdx_mach
         size_t len = strlen(name);
         bool takes = !strcmp(name, "config") || (find_setting(name) && !fdx_gui_setting_is_flag(name)) ||
                      !strncasecmp(name, "map.", 4) || any_takes_value(extra, name, len);
-        if (takes) i++;
+        bool b;
+        if (takes || (i + 1 < argc && !parse_bool(argv[i + 1], &b))) i++;
     }
     return NULL;
 }
@@ -301,7 +302,12 @@ static int parse_strict(struct fdx_gui_launch *L, int argc, char **argv, int fir
         if (!mopt && !find_setting(key) && !has_slot(d, key, len) && strcmp(key, "config") &&
             strncasecmp(key, "map.", 4))
             return fdx_err_set(err, "%s has no option or media slot --%s (see fdx --help and fdx list)", d->name, key);
-        if (!value && (flag || (mopt && t == FDX_OPT_BOOL))) value = "on";
+        if (!value && (flag || (mopt && t == FDX_OPT_BOOL))) {
+            /* --osd off as well as --osd=off and a bare --osd */
+            bool b;
+            if (i + 1 < argc && !parse_bool(argv[i + 1], &b)) value = argv[++i];
+            else value = "on";
+        }
         if (!value) {
             if (i + 1 >= argc) return fdx_err_set(err, "--%s needs a value", key);
             value = argv[++i];

@@ -193,8 +193,11 @@ START_TEST(test_launch_named_and_options)
     make_tmp();
     snprintf(cfg, sizeof cfg, "%s/none.ini", tmpdir);
     setenv("XDG_CONFIG_HOME", tmpdir, 1);
-    char *argv[] = {"fdx", "sdltest", "-f", "--scale", "2", "--tv", "pal", "--beep=off", "--mute", NULL};
-    ck_assert_int_eq(fdx_gui_launch_parse(&L, 9, argv, extra, NULL, NULL, &err), 0);
+    char *argv[] = {"fdx", "sdltest", "-f", "--scale", "2", "--tv", "pal", "--beep=off", "--mute", "--osd", "off",
+                    "--aspect", NULL};
+    ck_assert_int_eq(fdx_gui_launch_parse(&L, 12, argv, extra, NULL, NULL, &err), 0);
+    ck_assert(!L.set.osd);
+    ck_assert(L.set.aspect);
     ck_assert_ptr_eq(L.desc, &fdx_sdltest_machine);
     ck_assert(L.set.fullscreen);
     ck_assert(L.set.mute);

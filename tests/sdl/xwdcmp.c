@@ -95,9 +95,14 @@ int main(int argc, char **argv)
             uint32_t want = 0;
             bool inside = (int)x >= v.x && (int)x < v.x + v.w && (int)y >= v.y && (int)y < v.y + v.h;
             if (inside) {
-                /* nearest: the source pixel under the destination pixel's centre */
-                unsigned sx = (unsigned)(((uint64_t)(x - (unsigned)v.x) * 2 + 1) * f->width / (2 * (unsigned)v.w));
-                unsigned sy = (unsigned)(((uint64_t)(y - (unsigned)v.y) * 2 + 1) * f->height / (2 * (unsigned)v.h));
+                /* nearest: the source pixel under the destination pixel's
+                 * centre, in the 16.16 fixed point of SDL's software
+                 * renderer (the test forces it), so that boundaries of a
+                 * non-integer scale round the same way */
+                uint32_t ix = (uint32_t)(((uint64_t)f->width << 16) / (unsigned)v.w);
+                uint32_t iy = (uint32_t)(((uint64_t)f->height << 16) / (unsigned)v.h);
+                unsigned sx = (unsigned)((ix / 2 + (uint64_t)(x - (unsigned)v.x) * ix) >> 16);
+                unsigned sy = (unsigned)((iy / 2 + (uint64_t)(y - (unsigned)v.y) * iy) >> 16);
                 if (sy < 8) continue;
                 want = f->pixels[sy * f->pitch + sx];
             }
