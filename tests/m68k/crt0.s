@@ -7,6 +7,14 @@ _start:
         move.l  %a0,-(%sp)
         jsr     main
         addq.l  #4,%sp
+        move.l  %d0,%d7
+        pea     exit_name(%pc)
+        jsr     nf_id
+        addq.l  #4,%sp
+        move.l  %d7,-(%sp)
         move.l  %d0,-(%sp)
-        jsr     nf_exit
+        jsr     nf_call
 1:      bra.s   1b
+exit_name:
+        .asciz  "NF_EXIT"
+        .even
