@@ -67,7 +67,7 @@ struct fdx_x86 {
     uint8_t qmat;
     uint8_t qbuf[8];
     uint32_t qlin;              /* linear address of qbuf[0] */
-    uint8_t fetch_clk;          /* clocks per code byte the queue lacked */
+    uint8_t fetch_clk;          /* log2 of the clocks per code byte the queue lacked */
 
     /* code window: for IP in [cw_lo, cw_lo + cw_len) the instruction bytes
      * are at cw_ptr + (IP - cw_lo) in host memory (20 bytes readable).

@@ -48,11 +48,13 @@ static uint64_t x86_run(struct fdx_cpu *cpu, uint64_t cycles)
         memcpy(&pending, &c->intr, sizeof pending); /* intr, nmi_pending, halted, inhibit */
         if (!(pending | c->base.attention)) {
             /* fast path: nothing pending */
-            x86_exec_one(c, end);
+            x86_run_fast(c, end);
             if (c->base.stop) break;
             continue;
         }
-        if (!c->inhibit && x86_irq_due(c)) {
+        bool inhibited = c->inhibit;
+        c->inhibit = 0; /* holds off interrupts for one instruction only */
+        if (!inhibited && x86_irq_due(c)) {
             c->halted = 0;
             if (c->nmi_pending) {
                 c->nmi_pending = 0;
@@ -84,7 +86,9 @@ static uint64_t x86_step(struct fdx_cpu *cpu, enum fdx_step_kind kind)
     (void)kind; /* a cycle step runs the whole instruction */
     struct fdx_x86 *c = X(cpu);
     uint64_t start = c->base.cycles;
-    if (!c->inhibit && x86_irq_due(c)) {
+    bool inhibited = c->inhibit;
+    c->inhibit = 0;
+    if (!inhibited && x86_irq_due(c)) {
         c->halted = 0;
         if (c->nmi_pending) {
             c->nmi_pending = 0;
@@ -202,6 +206,6 @@ void fdx_x86_init(struct fdx_x86 *c, int model, struct fdx_bus *mem, struct fdx_
     c->base.io = io;
     c->model = model;
     c->qcap = (model == FDX_X86_8088 || model == FDX_X86_80188) ? 4 : 6;
-    c->fetch_clk = c->qcap == 4 ? 4 : 2;
+    c->fetch_clk = c->qcap == 4 ? 2 : 1; /* shift: 4 or 2 clocks per byte */
     x86_reset(&c->base);
 }

@@ -382,8 +382,9 @@ static void fault(struct xi *x, uint8_t vec)
 static bool divide(struct xi *x, int w, int sgn, uint16_t src)
 {
     struct fdx_x86 *c = x->c;
-    bool neg = x->rep != 0; /* a REP prefix negates the quotient (8086 microcode quirk) */
-    if (x86_is_186(c)) neg = false;
+    /* A REP prefix negates IDIV's quotient (the microcode's F1 flag); the
+     * unsigned DIV never looks at it. */
+    bool neg = x->rep != 0 && sgn && !x86_is_186(c);
     if (!w) {
         if (!sgn) {
             uint16_t a = c->r[X86_AX];
@@ -427,7 +428,9 @@ static bool divide(struct xi *x, int w, int sgn, uint16_t src)
 static void multiply(struct xi *x, int w, int sgn, uint16_t src)
 {
     struct fdx_x86 *c = x->c;
-    bool neg = x->rep != 0 && sgn && !x86_is_186(c);
+    /* A REP prefix negates the product of MUL and IMUL (F1 flag in the
+     * microcode); CF/OF then describe the negated product. */
+    bool neg = x->rep != 0 && !x86_is_186(c);
     bool hi;
     if (!w) {
         uint16_t r;
@@ -439,6 +442,7 @@ static void multiply(struct xi *x, int w, int sgn, uint16_t src)
             x->cyc += 80;
         } else {
             r = (uint16_t)(get8(c, 0) * (src & 0xFF));
+            if (neg) r = (uint16_t)-r;
             hi = (r >> 8) != 0;
             x->cyc += 70;
         }
@@ -454,6 +458,7 @@ static void multiply(struct xi *x, int w, int sgn, uint16_t src)
             x->cyc += 128;
         } else {
             r = (uint32_t)c->r[X86_AX] * src;
+            if (neg) r = (uint32_t)-r;
             hi = (r >> 16) != 0;
             x->cyc += 118;
         }
@@ -594,7 +599,7 @@ static void invalid(struct xi *x)
 
 static void exec_186(struct xi *x, uint8_t op);
 
-void x86_exec_one(struct fdx_x86 *c, uint64_t end)
+HOT void exec_body(struct fdx_x86 *c, uint64_t end)
 {
     struct xi x;
     x.c = c;
@@ -608,7 +613,6 @@ void x86_exec_one(struct fdx_x86 *c, uint64_t end)
     x.last_prefix = c->ip;
     x86_setup_fetch(&x, c->ip);
     uint16_t flags_before = c->flags;
-    uint8_t inhibit = 0;
     uint8_t op;
 
     int w;
@@ -665,7 +669,7 @@ prefix:
         break;
     case 0x07: case 0x17: case 0x1F:
         fdx_x86_set_seg(c, op >> 3, pop(&x));
-        if (op == 0x17) inhibit = 1;
+        if (op == 0x17) c->inhibit = 1;
         x.cyc += 8;
         break;
     case 0x0F:
@@ -817,7 +821,7 @@ prefix:
         modrm(&x);
         unsigned s = x.m.reg & 3;
         fdx_x86_set_seg(c, s, get_rm16(&x));
-        if (s == X86_SS) inhibit = 1;
+        if (s == X86_SS) c->inhibit = 1;
         if (s == X86_CS) x.flush = true;
         x.cyc += x.m.mod == 3 ? 2 : 8;
         break;
@@ -999,8 +1003,7 @@ prefix:
     case 0xD4: { /* AAM: any base; base 0 is a divide error */
         uint8_t b = f8(&x);
         x.cyc += 83;
-        if (b == 0) {
-            c->flags = (uint16_t)((c->flags & ~X86_OSZAPC) | x86_szp8(0));
+        if (b == 0) { /* the division microcode faults before touching the flags */
             fault(&x, 0);
             break;
         }
@@ -1139,7 +1142,7 @@ prefix:
     case 0xF8: c->flags &= (uint16_t)~X86_CF; x.cyc += 2; break;
     case 0xF9: c->flags |= X86_CF; x.cyc += 2; break;
     case 0xFA: c->flags &= (uint16_t)~X86_IF; x.cyc += 2; break;
-    case 0xFB: c->flags |= X86_IF; inhibit = 1; x.cyc += 2; break;
+    case 0xFB: c->flags |= X86_IF; c->inhibit = 1; x.cyc += 2; break;
     case 0xFC: c->flags &= (uint16_t)~X86_DF; x.cyc += 2; break;
     case 0xFD: c->flags |= X86_DF; x.cyc += 2; break;
     case 0xFE: case 0xFF: {
@@ -1206,19 +1209,17 @@ prefix:
 
     /* ---- retire: IP, queue, time ---- */
     c->ip = cur_ip(&x);
-    unsigned len = (uint16_t)(c->ip - x.ip0);
-    unsigned per_byte = c->fetch_clk;
+    unsigned sh = c->fetch_clk; /* log2 of clocks per code byte */
     if (x.flush) {
         c->qlen = 0;
         c->qmat = 0;
         x.cyc += 4; /* first fetch at the target */
     } else {
-        unsigned have = c->qlen;
-        if (len > have) {
-            x.cyc += (len - have) * per_byte;
+        unsigned len = (uint16_t)(c->ip - x.ip0);
+        int have = (int)c->qlen - (int)len;
+        if (have < 0) {
+            x.cyc += (uint32_t)-have << sh;
             have = 0;
-        } else {
-            have -= len;
         }
         if (c->qmat) {
             unsigned drop = len < c->qmat ? len : c->qmat;
@@ -1226,17 +1227,33 @@ prefix:
             c->qmat = (uint8_t)(c->qmat - drop);
             if (c->qmat > have) c->qmat = (uint8_t)have;
         }
-        unsigned idle = x.cyc > x.busy ? (x.cyc - x.busy) / per_byte : 0;
-        have += idle;
+        int idle = (int)(x.cyc - x.busy);
+        if (idle > 0) have += idle >> sh;
         c->qlen = (uint8_t)(have < c->qcap ? have : c->qcap);
     }
     c->qlin = (c->seg[X86_CS].base + c->ip) & 0xFFFFF;
     c->base.cycles += x.cyc;
     c->base.instructions++;
-    c->inhibit = inhibit;
 
     /* single-step trap after an instruction that started with TF set */
     if ((flags_before & c->flags & X86_TF) && !c->halted) x86_hw_interrupt(c, 1);
+}
+
+void x86_exec_one(struct fdx_x86 *c, uint64_t end)
+{
+    exec_body(c, end);
+}
+
+/* Runs instructions while nothing is pending (no interrupt line, halt,
+ * inhibit or debugger attention) and the budget lasts. */
+void x86_run_fast(struct fdx_x86 *c, uint64_t end)
+{
+    for (;;) {
+        exec_body(c, end);
+        uint32_t pending;
+        memcpy(&pending, &c->intr, sizeof pending); /* intr, nmi_pending, halted, inhibit */
+        if ((pending | c->base.attention | (uint32_t)c->base.stop) || c->base.cycles >= end) return;
+    }
 }
 
 void x86_hw_interrupt(struct fdx_x86 *c, uint8_t vec)

@@ -8,6 +8,9 @@
 /* Runs one instruction (with its prefixes). REP string instructions yield
  * (to be restarted) when base.cycles passes `end` or an interrupt is due. */
 void x86_exec_one(struct fdx_x86 *c, uint64_t end);
+/* Runs instructions until something is pending, the run stops or the
+ * budget ends (the fast path of the run loop). */
+void x86_run_fast(struct fdx_x86 *c, uint64_t end);
 /* Takes interrupt `vec` at the current CS:IP (hardware interrupt, NMI or
  * trap) with its bus cycles and timing. */
 void x86_hw_interrupt(struct fdx_x86 *c, uint8_t vec);
