@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "a2.h"
@@ -152,4 +154,36 @@ START_TEST(test_overlay)
 }
 END_TEST
 
-FDX_UNIT_MAIN("apple2 disktest", test_read_write_save, test_iie, test_write_protected, test_overlay)
+START_TEST(test_killed)
+{
+    /* killed after the guest wrote (before any exit): the file is as it was */
+    uint8_t *img = build_image();
+    write_file(img);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        struct fdx_options o;
+        fdx_options_init(&o);
+        fdx_options_add_arg(&o, path);
+        struct fdx_err err;
+        struct fdx_machine *m = fdx_machine_create(fdx_machine_find("apple2p"), &o, NULL, &err);
+        if (!m) _exit(3);
+        struct a2 *a = m->impl;
+        for (unsigned f = 0; f < 6000 && a->main[0x302] != 0xAA; f++) fdx_machine_run_frame(m);
+        if (!a->disk.drive[0].disk.dirty) _exit(4);
+        raise(SIGKILL);
+        _exit(5);
+    }
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+    uint8_t *saved = read_file();
+    ck_assert_mem_eq(saved, img, A2_SECTOR_IMAGE_SIZE);
+    ck_assert_uint_eq(files_in_dir(), 1);
+    free(saved);
+    free(img);
+    cleanup();
+}
+END_TEST
+
+FDX_UNIT_MAIN("apple2 disktest", test_read_write_save, test_iie, test_write_protected, test_overlay, test_killed)
