@@ -76,18 +76,30 @@ int a2_decode62(const uint8_t in[343], uint8_t data[256])
 
 /* ---- writing a standard track ------------------------------------------ */
 
+/* Writes whole bytes from an accumulator: the track is written from bit 0
+ * on, so every store lands on a byte boundary. */
 struct bitw {
     struct a2_track *t;
-    uint32_t pos;
+    uint32_t pos;               /* bits written */
+    uint32_t acc;               /* bits not yet stored (the low `n`) */
+    unsigned n;
 };
 
-/* Writes v MSB first, then zero bits up to `cells` bit cells. */
+static void store(struct bitw *w)
+{
+    while (w->n >= 8) {
+        if (w->pos + 8 <= w->t->nbits) w->t->bits[w->pos >> 3] = (uint8_t)(w->acc >> (w->n - 8));
+        w->pos += 8;
+        w->n -= 8;
+    }
+}
+
+/* Writes v MSB first, then zero bits up to `cells` bit cells (8 or 10). */
 static void put(struct bitw *w, uint8_t v, unsigned cells)
 {
-    for (unsigned i = 0; i < cells; i++) {
-        if (w->pos >= w->t->nbits) return;
-        a2_track_set_bit(w->t, w->pos++, i < 8 ? (v >> (7 - i)) & 1u : 0);
-    }
+    w->acc = (w->acc << cells) | ((uint32_t)v << (cells - 8));
+    w->n += cells;
+    store(w);
 }
 
 static void put_sync(struct bitw *w, unsigned n)
@@ -98,7 +110,7 @@ static void put_sync(struct bitw *w, unsigned n)
 /* Lays out 16 sectors (data[phys*256]) as DOS 3.3 formats them. */
 void a2_track_write_std(struct a2_track *t, unsigned track, uint8_t volume, const uint8_t *data)
 {
-    struct bitw w = {t, 0};
+    struct bitw w = {t, 0, 0, 0};
     memset(t->bits, 0xFF, (t->nbits + 7) / 8);
     put_sync(&w, 64);
     for (unsigned s = 0; s < 16; s++) {
@@ -117,7 +129,11 @@ void a2_track_write_std(struct a2_track *t, unsigned track, uint8_t volume, cons
         put(&w, 0xDE, 8), put(&w, 0xAA, 8), put(&w, 0xEB, 8);
         put_sync(&w, 16);
     }
-    /* the rest of the loop stays sync (all ones) */
+    /* the last bits, then the rest of the loop stays sync (all ones) */
+    if (w.n && w.pos + 8 <= t->nbits) {
+        uint8_t keep = (uint8_t)(0xFFu >> w.n);
+        t->bits[w.pos >> 3] = (uint8_t)((w.acc << (8 - w.n)) | keep);
+    }
 }
 
 /* ---- reading a track back ----------------------------------------------- */
