@@ -11,7 +11,8 @@ mode=${1:-run}
 # Everything fdx builds, tests or benchmarks with, from Debian's packages.
 PACKAGES="build-essential cmake pkg-config zlib1g-dev libcjson-dev check
   cc65 nasm bcc binutils-m68k-linux-gnu gcc-m68k-linux-gnu hatari dosbox
-  libsdl2-dev valgrind clang"
+  libsdl2-dev valgrind clang libedit-dev xvfb xdotool x11-apps
+  retroarch retroarch-dev mame stella libfuzzer-14-dev"
 
 install_deps() {
     missing=""
