@@ -3,8 +3,6 @@
 #include "machines/atari2600/tia.h"
 
 #include <string.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "fdx/av.h"
 #include "fdx/state.h"
@@ -33,6 +31,8 @@ static uint16_t collisions_of(unsigned m)
         if ((m & pairs[i].a) && (m & pairs[i].b)) c |= (uint16_t)(1u << pairs[i].bit);
     return c;
 }
+
+static void derive(struct tia *t);
 
 void tia_init(struct tia *t, unsigned top, unsigned height, unsigned max_lines)
 {
@@ -63,6 +63,7 @@ void tia_reset(struct tia *t)
     t->collisions = 0;
     t->qhead = t->qcount = 0;
     t->latch = 3;
+    derive(t);
     for (int i = 0; i < 2; i++) {
         memset(&t->ch[i], 0, sizeof t->ch[i]);
         t->ch[i].poly4 = 0x0F;
@@ -91,32 +92,61 @@ static inline unsigned player_scale(unsigned nusiz)
     return n == 5 ? 1 : n == 7 ? 2 : 0; /* log2 of the stretch */
 }
 
-/* One motion clock of object i: the counter steps, a decoded copy starts
- * after its START latency (players one clock more when stretched). */
+/* The shape of each object follows from NUSIZx and CTRLPF; kept ready
+ * because it is needed on every clock. */
+static void derive(struct tia *t)
+{
+    static const uint8_t copies[8] = {0, 1, 2, 3, 4, 0, 6, 0};
+    for (unsigned i = 0; i < 2; i++) {
+        unsigned n = t->nusiz[i] & 7;
+        t->width[i] = (uint8_t)(8u << player_scale(t->nusiz[i]));
+        t->start[i] = (n == 5 || n == 7) ? 10 : 9;
+        t->copies[i] = copies[n];
+        t->width[TIA_M0 + i] = (uint8_t)(1u << ((t->nusiz[i] >> 4) & 3));
+        t->start[TIA_M0 + i] = 8;
+        t->copies[TIA_M0 + i] = copies[n];
+    }
+    t->width[TIA_BL] = (uint8_t)(1u << ((t->ctrlpf >> 4) & 3));
+    t->start[TIA_BL] = 8;
+    t->copies[TIA_BL] = 0;
+}
+
+/* One motion clock of object i: the counter steps; at a START decode (all
+ * of 12, 28, 60 and 156 end in binary 1100) a copy begins, its first pixel
+ * `start` clocks later. */
 static inline void tick(struct tia *t, unsigned i)
 {
     struct tia_obj *o = &t->obj[i];
-    unsigned width, n, start;
-    if (i <= TIA_P1) {
-        n = t->nusiz[i] & 7;
-        width = 8u << player_scale(t->nusiz[i]);
-        start = (n == 5 || n == 7) ? 10 : 9;
-    } else if (i <= TIA_M1) {
-        n = t->nusiz[i - TIA_M0] & 7;
-        width = 1u << ((t->nusiz[i - TIA_M0] >> 4) & 3);
-        start = 8;
-    } else {
-        n = 0;
-        width = 1u << ((t->ctrlpf >> 4) & 3);
-        start = 8;
+    if (o->rendering && ++o->rc >= (int)t->width[i]) o->rendering = false;
+    unsigned c = o->counter == 159 ? 0 : o->counter + 1u;
+    o->counter = (uint8_t)c;
+    if ((c & 15) == 12) {
+        unsigned cp = t->copies[i];
+        bool d = c == 156 || (c == 12 && (cp & 1)) || (c == 28 && (cp & 2)) || (c == 60 && (cp & 4));
+        if (d) {
+            o->rendering = true;
+            o->rc = (int16_t)-(int)t->start[i];
+        }
     }
-    if (o->rendering && ++o->rc >= (int)width) o->rendering = false;
-    o->counter = o->counter == 159 ? 0 : (uint8_t)(o->counter + 1);
-    if (i >= TIA_M0 && i <= TIA_M1 && (n == 5 || n == 7)) n = 0;
-    if (decodes(n, o->counter)) {
-        o->rendering = true;
-        o->rc = (int16_t)-(int)start;
+}
+
+/* Motion clocks until the counter next reaches a START decode (1..160). */
+static inline unsigned ticks_to_start(unsigned c, unsigned copies)
+{
+    unsigned k = (156 + 160 - c) % 160;
+    if (copies & 1) {
+        unsigned d = (12 + 160 - c) % 160;
+        if (d && d < k) k = d;
     }
+    if (copies & 2) {
+        unsigned d = (28 + 160 - c) % 160;
+        if (d && d < k) k = d;
+    }
+    if (copies & 4) {
+        unsigned d = (60 + 160 - c) % 160;
+        if (d && d < k) k = d;
+    }
+    return k ? k : 160;
 }
 
 static inline bool player_pixel(const struct tia *t, unsigned i)
@@ -190,11 +220,11 @@ static void apply(struct tia *t, unsigned reg, uint8_t v)
         if ((v & 0x40) && !(t->vblank & 0x40)) t->latch = (uint8_t)(~t->fire & 3);
         t->vblank = v;
         break;
-    case NUSIZ0: case NUSIZ1: t->nusiz[reg - NUSIZ0] = v; break;
+    case NUSIZ0: case NUSIZ1: t->nusiz[reg - NUSIZ0] = v; derive(t); break;
     case COLUP0: case COLUP1: t->colup[reg - COLUP0] = v & 0xFE; break;
     case COLUPF: t->colupf = v & 0xFE; break;
     case COLUBK: t->colubk = v & 0xFE; break;
-    case CTRLPF: t->ctrlpf = v; break;
+    case CTRLPF: t->ctrlpf = v; derive(t); break;
     case REFP0: case REFP1: t->refp[reg - REFP0] = (v & 8) != 0; break;
     case PF0: t->pf0 = v; set_pf(t); break;
     case PF1: t->pf1 = v; set_pf(t); break;
@@ -366,7 +396,7 @@ static void end_frame(struct tia *t)
     if (first < (int)t->height)
         memset(t->pix[t->cur] + (size_t)first * TIA_WIDTH, 0, (size_t)(t->height - (unsigned)first) * TIA_WIDTH);
     t->cur ^= 1;
-    t->last_lines = t->line; if (getenv("TIA_DEBUG")) fprintf(stderr, "frame %u lines %u\n", t->frames, t->line);
+    t->last_lines = t->line;
     t->line = 0;
     t->frames++;
     t->frame_done = true;
@@ -390,49 +420,93 @@ static void motion_tick(struct tia *t)
     t->motion = any;
 }
 
-static inline void pixel(struct tia *t, unsigned x)
+/* Pixels x0..x1-1 of the visible line: every object gets its motion clock,
+ * then the playfield, collisions and priority make the colour. Nothing
+ * else can change inside a span (writes and HMOVE pulses end spans). */
+static void pixels(struct tia *t, unsigned x0, unsigned x1)
 {
-    for (unsigned i = 0; i < TIA_NOBJ; i++) tick(t, i);
-    if (t->resmp[0]) lock_missile(t, 0);
-    if (t->resmp[1]) lock_missile(t, 1);
-    if (!(x & 3)) { /* the playfield shifts out a new bit every 4 clocks */
-        unsigned col = x >> 2;
-        if (col >= 20) col = (t->ctrlpf & 1) ? 39 - col : col - 20;
-        t->pf_bit = (t->pf >> col) & 1;
-    }
-    unsigned m = (player_pixel(t, 0) ? B_P0 : 0) | (player_pixel(t, 1) ? B_P1 : 0) |
-                 (missile_pixel(t, 0) ? B_M0 : 0) | (missile_pixel(t, 1) ? B_M1 : 0) |
-                 (ball_pixel(t) ? B_BL : 0) | (t->pf_bit ? B_PF : 0);
-    t->collisions |= t->cx_table[m];
     int row = (int)t->line - (int)t->top;
-    if (row < 0 || row >= (int)t->height) return;
-    uint8_t c;
-    if (t->vblank & 2) {
-        c = 0;
-    } else {
-        uint8_t pfc = t->colupf;
-        if ((m & B_PF) && (t->ctrlpf & 6) == 2) pfc = t->colup[x >= 80];  /* score mode */
-        if (t->ctrlpf & 4) { /* playfield and ball in front */
-            c = (m & (B_PF | B_BL)) ? ((m & B_PF) ? pfc : t->colupf)
-                : (m & (B_P0 | B_M0)) ? t->colup[0]
-                : (m & (B_P1 | B_M1)) ? t->colup[1]
-                : t->colubk;
-        } else {
-            c = (m & (B_P0 | B_M0)) ? t->colup[0]
-                : (m & (B_P1 | B_M1)) ? t->colup[1]
-                : (m & (B_PF | B_BL)) ? ((m & B_PF) ? pfc : t->colupf)
-                : t->colubk;
+    uint8_t *out = row >= 0 && row < (int)t->height ? t->pix[t->cur] + (size_t)row * TIA_WIDTH : NULL;
+    bool blank = (t->vblank & 2) != 0;
+    bool pfp = (t->ctrlpf & 4) != 0, score = (t->ctrlpf & 6) == 2;
+    for (unsigned x = x0; x < x1; x++) {
+        /* fast path: while no object draws, the counters only step, until
+         * the first one reaches a value where a copy could start */
+        if (!(t->obj[0].rendering | t->obj[1].rendering | t->obj[2].rendering | t->obj[3].rendering |
+              t->obj[4].rendering)) {
+            unsigned n = x1 - x;
+            for (unsigned i = 0; i < TIA_NOBJ; i++) {
+                unsigned k = ticks_to_start(t->obj[i].counter, t->copies[i]);
+                if (k - 1 < n) n = k - 1;
+            }
+            if (n) {
+                for (unsigned i = 0; i < TIA_NOBJ; i++) t->obj[i].counter = (uint8_t)((t->obj[i].counter + n) % 160);
+                if (t->resmp[0]) lock_missile(t, 0);
+                if (t->resmp[1]) lock_missile(t, 1);
+                for (unsigned e = x + n; x < e; x++) {
+                    if (!(x & 3)) {
+                        unsigned col = x >> 2;
+                        if (col >= 20) col = (t->ctrlpf & 1) ? 39 - col : col - 20;
+                        t->pf_bit = (t->pf >> col) & 1;
+                    }
+                    if (out) out[x] = blank ? 0 : !t->pf_bit ? t->colubk : score ? t->colup[x >= 80] : t->colupf;
+                }
+                if (x == x1) break;
+            }
         }
+        tick(t, TIA_P0);
+        tick(t, TIA_P1);
+        tick(t, TIA_M0);
+        tick(t, TIA_M1);
+        tick(t, TIA_BL);
+        if (t->resmp[0]) lock_missile(t, 0);
+        if (t->resmp[1]) lock_missile(t, 1);
+        if (!(x & 3)) { /* the playfield shifts out a new bit every 4 clocks */
+            unsigned col = x >> 2;
+            if (col >= 20) col = (t->ctrlpf & 1) ? 39 - col : col - 20;
+            t->pf_bit = (t->pf >> col) & 1;
+        }
+        unsigned m = (t->pf_bit ? B_PF : 0);
+        if (t->obj[TIA_P0].rendering && player_pixel(t, 0)) m |= B_P0;
+        if (t->obj[TIA_P1].rendering && player_pixel(t, 1)) m |= B_P1;
+        if (t->obj[TIA_M0].rendering && missile_pixel(t, 0)) m |= B_M0;
+        if (t->obj[TIA_M1].rendering && missile_pixel(t, 1)) m |= B_M1;
+        if (t->obj[TIA_BL].rendering && ball_pixel(t)) m |= B_BL;
+        t->collisions |= t->cx_table[m];
+        if (!out) continue;
+        uint8_t c;
+        if (blank) {
+            c = 0;
+        } else if (!m) {
+            c = t->colubk;
+        } else {
+            uint8_t pfc = (score && (m & B_PF)) ? t->colup[x >= 80] : t->colupf;
+            if (pfp) {
+                c = (m & (B_PF | B_BL)) ? ((m & B_PF) ? pfc : t->colupf)
+                    : (m & (B_P0 | B_M0)) ? t->colup[0]
+                    : (m & (B_P1 | B_M1)) ? t->colup[1]
+                    : t->colubk;
+            } else {
+                c = (m & (B_P0 | B_M0)) ? t->colup[0]
+                    : (m & (B_P1 | B_M1)) ? t->colup[1]
+                    : (m & B_PF) ? pfc
+                    : t->colupf;
+            }
+        }
+        out[x] = c;
     }
-    t->pix[t->cur][(size_t)row * TIA_WIDTH + x] = c;
 }
 
-static inline void blank_pixel(struct tia *t, unsigned x)
+static void blank_pixels(struct tia *t, unsigned x0, unsigned x1)
 {
     int row = (int)t->line - (int)t->top;
-    if (row >= 0 && row < (int)t->height) t->pix[t->cur][(size_t)row * TIA_WIDTH + x] = 0;
+    if (row >= 0 && row < (int)t->height) memset(t->pix[t->cur] + (size_t)row * TIA_WIDTH + x0, 0, x1 - x0);
 }
 
+/* Runs in spans: between two events (a write falling due, an HMOVE pulse
+ * every 4 clocks while HMOVE works, the audio ticks, the ends of the blank
+ * and of the line) nothing changes but the beam, so a span in the blank
+ * costs nothing and one in the picture is a tight loop. */
 void tia_run_to(struct tia *t, uint64_t target, struct fdx_audio *audio)
 {
     while (t->clock < target) {
@@ -444,18 +518,31 @@ void tia_run_to(struct tia *t, uint64_t target, struct fdx_audio *audio)
         }
         unsigned hc = t->hclock;
         if (t->motion && (hc & 3) == 0) motion_tick(t);
-        if (hc >= TIA_HBLANK) {
-            if (hc >= (t->ext_hblank ? TIA_HBLANK + 8u : TIA_HBLANK)) pixel(t, hc - TIA_HBLANK);
-            else blank_pixel(t, hc - TIA_HBLANK);
-        }
         if (hc == 0 || hc == TIA_LINE_CLOCKS / 2) audio_tick(t, audio);
-        t->clock++;
-        if (++hc == TIA_LINE_CLOCKS) {
-            hc = 0;
+        /* the span: up to the next event */
+        uint64_t left = target - t->clock;
+        unsigned end = hc < TIA_LINE_CLOCKS / 2 ? TIA_LINE_CLOCKS / 2 : TIA_LINE_CLOCKS;
+        if (t->motion) {
+            unsigned next = (hc | 3) + 1;
+            if (next < end) end = next;
+        }
+        unsigned vis = t->ext_hblank ? TIA_HBLANK + 8u : TIA_HBLANK;
+        if (hc < TIA_HBLANK && end > TIA_HBLANK) end = TIA_HBLANK;
+        else if (hc < vis && end > vis) end = vis;
+        if (t->qcount) {
+            uint64_t due = t->queue[t->qhead].due - t->clock;
+            if (due < end - hc) end = hc + (unsigned)due;
+        }
+        if (left < end - hc) end = hc + (unsigned)left;
+        if (hc >= vis) pixels(t, hc - TIA_HBLANK, end - TIA_HBLANK);
+        else if (hc >= TIA_HBLANK) blank_pixels(t, hc - TIA_HBLANK, end - TIA_HBLANK);
+        t->clock += end - hc;
+        if (end == TIA_LINE_CLOCKS) {
+            end = 0;
             t->ext_hblank = false;
             if (++t->line >= t->max_lines) end_frame(t);
         }
-        t->hclock = (uint16_t)hc;
+        t->hclock = (uint16_t)end;
     }
 }
 
@@ -547,6 +634,7 @@ void tia_state(struct tia *t, struct fdx_state *st)
         bool ok = t->hclock < TIA_LINE_CLOCKS && t->qcount <= TIA_QUEUE && t->qhead < TIA_QUEUE && t->cur < 2;
         for (unsigned i = 0; i < TIA_NOBJ; i++) ok = ok && t->obj[i].counter < 160;
         fdx_state_check(st, ok, "TIA registers out of range");
+        derive(t);
     }
     fdx_state_end(st);
 }

@@ -101,6 +101,9 @@ struct tia {
 
     /* derived (not saved) */
     uint16_t cx_table[64];
+    uint8_t width[TIA_NOBJ];    /* pixels a copy lasts */
+    uint8_t start[TIA_NOBJ];    /* clocks from START decode to its first pixel */
+    uint8_t copies[TIA_NOBJ];   /* extra copies: bit 0 at 12, bit 1 at 28, bit 2 at 60 */
 };
 
 void tia_init(struct tia *t, unsigned top, unsigned height, unsigned max_lines);
