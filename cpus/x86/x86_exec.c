@@ -319,13 +319,14 @@ static void take_vector(struct xi *x, uint8_t vec, uint16_t ret_ip)
     struct fdx_x86 *c = x->c;
     struct fdx_bus *bus = c->base.bus;
     uint32_t a = (uint32_t)vec * 4;
+    /* the 8086 reads the vector first, then pushes FLAGS, CS and IP */
+    uint16_t nip = (uint16_t)(fdx_bus_read8(bus, a) | fdx_bus_read8(bus, a + 1) << 8);
+    uint16_t ncs = (uint16_t)(fdx_bus_read8(bus, a + 2) | fdx_bus_read8(bus, a + 3) << 8);
     uint16_t f = c->flags;
     push(x, f);
     c->flags = (uint16_t)(f & ~(X86_IF | X86_TF));
     push(x, c->seg[X86_CS].sel);
     push(x, ret_ip);
-    uint16_t nip = (uint16_t)(fdx_bus_read8(bus, a) | fdx_bus_read8(bus, a + 1) << 8);
-    uint16_t ncs = (uint16_t)(fdx_bus_read8(bus, a + 2) | fdx_bus_read8(bus, a + 3) << 8);
     x->busy += 16;
     if (c->qcap == 4) x->cyc += 8;
     fdx_x86_set_seg(c, X86_CS, ncs);

@@ -4,6 +4,11 @@
  * prefixes), compares registers and RAM with the undefined flags of the
  * opcode masked as the suite's metadata.json says. When a divide error
  * pushed FLAGS (with its undefined bits) the pushed word is masked too.
+ *
+ * --cycles also compares the data bus traffic: every memory and I/O read
+ * and write (not code fetches, not timing) in order, byte by byte, against
+ * the MEMR/MEMW/IOR/IOW bus cycles of the test's log (a 16-bit transfer of
+ * the 8086 counts as its two bytes, low first).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -31,10 +36,48 @@ struct x86_sst {
     unsigned long *touched;
     size_t ntouched, cap;
     bool cycles;
+    /* --cycles: the accesses the CPU made */
+    struct acc { uint32_t addr; uint8_t value, kind; } log[1024];
+    unsigned nlog;
+    struct fdx_io port_io;
 };
+
+enum { ACC_MR = 1, ACC_MW, ACC_IR, ACC_IW };
+
+static void log_acc(struct x86_sst *s, uint32_t addr, uint8_t value, uint8_t kind)
+{
+    if (s->nlog < sizeof s->log / sizeof s->log[0]) s->log[s->nlog] = (struct acc){addr, value, kind};
+    s->nlog++;
+}
+
+static void mem_tap(void *ctx, uint32_t addr, uint32_t value, unsigned size, bool write)
+{
+    for (unsigned i = 0; i < size; i++)
+        log_acc(ctx, (addr + i) & 0xFFFFF, (uint8_t)(value >> (8 * i)), write ? ACC_MW : ACC_MR);
+}
+
+static uint32_t port_read(void *ctx, uint32_t addr, unsigned size)
+{
+    uint32_t v = size == 2 ? 0xFFFF : 0xFF; /* the test rig's ports read 0xFF */
+    for (unsigned i = 0; i < size; i++) log_acc(ctx, (addr + i) & 0xFFFF, 0xFF, ACC_IR);
+    return v;
+}
+
+static void port_write(void *ctx, uint32_t addr, uint32_t value, unsigned size)
+{
+    for (unsigned i = 0; i < size; i++) log_acc(ctx, (addr + i) & 0xFFFF, (uint8_t)(value >> (8 * i)), ACC_IW);
+}
 
 static const char *const reg_names[14] = {"ax", "bx", "cx", "dx", "cs", "ss", "ds", "es",
                                           "sp", "bp", "si", "di", "ip", "flags"};
+
+static void x86_destroy_early(struct x86_sst *s)
+{
+    fdx_bus_free(&s->mem);
+    fdx_bus_free(&s->io);
+    free(s->ram);
+    free(s);
+}
 
 static void *x86_create(const struct fdx_sst_options *o, char *err, size_t err_size)
 {
@@ -58,6 +101,17 @@ static void *x86_create(const struct fdx_sst_options *o, char *err, size_t err_s
     else if (!strcmp(o->cpu, "80188")) s->model = FDX_X86_80188;
     else s->model = FDX_X86_8086;
     s->cycles = o->cycles;
+    if (s->cycles) {
+        if (fdx_bus_tap_begin(&s->mem, mem_tap, s)) {
+            snprintf(err, err_size, "out of memory");
+            x86_destroy_early(s);
+            return NULL;
+        }
+        fdx_bus_tap_range(&s->mem, 0, RAM_SIZE - 1);
+        s->port_io = (struct fdx_io){.read = port_read, .write = port_write, .ctx = s};
+        struct fdx_map_entry pe = {0, 0x10000, FDX_MAP_IO, NULL, 0, &s->port_io};
+        fdx_bus_map(&s->io, &pe, 1);
+    }
     fdx_x86_init(&s->cpu, s->model, &s->mem, &s->io);
     return s;
 }
@@ -189,6 +243,77 @@ static uint16_t cpu_reg(const struct fdx_x86 *c, int i)
     return fdx_x86_fix_flags(c, c->flags);
 }
 
+static const char *kind_name(int k)
+{
+    static const char *const n[] = {"?", "MEMR", "MEMW", "IOR", "IOW"};
+    return n[k >= 0 && k <= 4 ? k : 0];
+}
+
+struct busbyte {
+    uint32_t a;
+    int v; /* -1: not in the log */
+};
+
+/* The byte accesses of the test's bus log, compared in order with ours. */
+static bool compare_bus(struct x86_sst *s, const cJSON *cycles, unsigned long flags_lo, char *diff, size_t diff_size)
+{
+    if (!cJSON_IsArray(cycles)) {
+        snprintf(diff, diff_size, "no cycles in the test");
+        return false;
+    }
+    unsigned k = 0, n = (unsigned)cJSON_GetArraySize(cycles);
+    for (unsigned i = 0; i < n; i++) {
+        const cJSON *cy = cJSON_GetArrayItem(cycles, (int)i);
+        if (!cJSON_IsArray(cy) || cJSON_GetArraySize(cy) < 9) continue;
+        const char *st = cJSON_GetArrayItem(cy, 7)->valuestring, *ts = cJSON_GetArrayItem(cy, 8)->valuestring;
+        if (!st || !ts || strcmp(ts, "T1")) continue;
+        int kind = !strcmp(st, "MEMR") ? ACC_MR : !strcmp(st, "MEMW") ? ACC_MW : !strcmp(st, "IOR") ? ACC_IR
+                 : !strcmp(st, "IOW") ? ACC_IW : 0;
+        if (!kind) continue;
+        uint32_t addr = (uint32_t)cJSON_GetArrayItem(cy, 1)->valuedouble;
+        bool bhe = cJSON_GetArrayItem(cy, 5)->valuedouble == 0; /* active low */
+        int data = -1; /* the value on the bus in T3, if the log reaches it */
+        for (unsigned j = i + 1; j < n && j < i + 4; j++) {
+            const cJSON *cj = cJSON_GetArrayItem(cycles, (int)j);
+            const char *tj = cJSON_GetArrayItem(cj, 8)->valuestring;
+            if (tj && !strcmp(tj, "T3")) data = (int)cJSON_GetArrayItem(cj, 6)->valuedouble;
+        }
+        if (s->model == FDX_X86_8088 || s->model == FDX_X86_80188) bhe = false;
+        uint32_t mask = kind >= ACC_IR ? 0xFFFF : 0xFFFFF;
+        struct busbyte bytes[2];
+        int nb = 0;
+        if (s->model == FDX_X86_8088 || s->model == FDX_X86_80188) {
+            bytes[nb++] = (struct busbyte){addr & mask, data < 0 ? -1 : data & 0xFF};
+        } else if (!(addr & 1)) {
+            bytes[nb++] = (struct busbyte){addr & mask, data < 0 ? -1 : data & 0xFF};
+            if (bhe) bytes[nb++] = (struct busbyte){(addr + 1) & mask, data < 0 ? -1 : (data >> 8) & 0xFF};
+        } else {
+            bytes[nb++] = (struct busbyte){addr & mask, data < 0 ? -1 : (data >> 8) & 0xFF};
+        }
+        for (int b = 0; b < nb; b++, k++) {
+            if (k >= s->nlog || k >= sizeof s->log / sizeof s->log[0]) {
+                snprintf(diff, diff_size, "bus: access %u: none, expected %s %05x", k, kind_name(kind), bytes[b].a);
+                return false;
+            }
+            const struct acc *a = &s->log[k];
+            unsigned vm = 0xFF; /* FLAGS pushed by an exception: its undefined bits are masked */
+            if (kind == ACC_MW && a->addr == flags_lo) vm = s->flags_mask & 0xFF;
+            else if (kind == ACC_MW && a->addr == ((flags_lo + 1) & (RAM_SIZE - 1))) vm = s->flags_mask >> 8;
+            if (a->kind != kind || a->addr != bytes[b].a || (bytes[b].v >= 0 && ((a->value ^ bytes[b].v) & vm))) {
+                snprintf(diff, diff_size, "bus: access %u: %s %05x=%02x, expected %s %05x=%02x", k, kind_name(a->kind),
+                         a->addr, a->value, kind_name(kind), bytes[b].a, bytes[b].v & 0xFF);
+                return false;
+            }
+        }
+    }
+    if (k < s->nlog) {
+        const struct acc *a = &s->log[k < sizeof s->log / sizeof s->log[0] ? k : 0];
+        snprintf(diff, diff_size, "bus: access %u: %s %05x=%02x, expected none", k, kind_name(a->kind), a->addr, a->value);
+        return false;
+    }
+    return true;
+}
+
 static int x86_run_test(void *ctx, const cJSON *test, char *diff, size_t diff_size)
 {
     struct x86_sst *s = ctx;
@@ -233,6 +358,7 @@ static int x86_run_test(void *ctx, const cJSON *test, char *diff, size_t diff_si
         return 0;
     }
 
+    s->nlog = 0;
     x86_exec_one(c, UINT64_MAX);
 
     for (int i = 0; i < 14; i++) {
@@ -251,6 +377,8 @@ static int x86_run_test(void *ctx, const cJSON *test, char *diff, size_t diff_si
     struct ram_cmp rc = {s, diff, diff_size, 0, ~0ul};
     if (c->last_fault) /* FLAGS pushed by an exception: mask its undefined bits */
         rc.flags_lo = (c->seg[X86_SS].base + (uint16_t)(c->r[X86_SP] + 4)) & (RAM_SIZE - 1);
+    if (s->cycles && !compare_bus(s, cJSON_GetObjectItemCaseSensitive(test, "cycles"), rc.flags_lo, diff, diff_size))
+        return 0;
     if (!fdx_sst_each_ram(cJSON_GetObjectItemCaseSensitive(fin, "ram"), cmp_ram, &rc)) {
         snprintf(diff, diff_size, "bad final.ram");
         return 0;
