@@ -1,11 +1,15 @@
 /* fdx: the headless command line. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "debug_cli.h"
 #include "fdx/fdx.h"
+#ifdef FDX_HAVE_SDL
+#include "fdx_gui.h"  /* the desktop app, frontends/sdl */
+#endif
 
 void cli_error(const char *fmt, ...)
 {
@@ -31,6 +35,11 @@ static void usage(FILE *f)
             "                                 the teaching debugger (fdx debug --help)\n"
             "  fdx sst --cpu CPU PATH...      run SingleStepTests conformance files\n"
             "  fdx --help | --version\n"
+#ifdef FDX_HAVE_SDL
+            "  fdx [MACHINE] [MEDIA...] [OPTIONS]\n"
+            "                                 the desktop app: a window when there is a display\n"
+            "                                 (fdx --help-app lists its options and hotkeys)\n"
+#endif
             "\n"
             "run options (every machine):\n"
             "  --frames N          run N video frames (default: until the program exits,\n"
@@ -65,8 +74,17 @@ static int run_default(void)
     return 0;
 }
 
+static int display_present(void)
+{
+    const char *x = getenv("DISPLAY"), *w = getenv("WAYLAND_DISPLAY");
+    return (x && *x) || (w && *w);
+}
+
 int main(int argc, char **argv)
 {
+#ifdef FDX_HAVE_SDL
+    if (argc < 2 && display_present()) return fdx_gui_main(argc, argv);
+#endif
     if (argc < 2 || (argc == 2 && !strcmp(argv[1], "--headless"))) return run_default();
     const char *cmd = argv[1];
     if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
@@ -82,6 +100,18 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "run")) return cmd_run(argc - 1, argv + 1);
     if (!strcmp(cmd, "debug")) return cmd_debug(argc - 1, argv + 1);
     if (!strcmp(cmd, "sst")) return fdx_sst_main(argc - 1, argv + 1);
+#ifdef FDX_HAVE_SDL
+    /* fdx [MACHINE] MEDIA... [OPTIONS]: the app (it runs headless itself
+     * without a display or with --headless) */
+    if (!strcmp(cmd, "--help-app")) argv[1] = "--help";
+    return fdx_gui_main(argc, argv);
+#else
+    if (fdx_machine_find(cmd)) {
+        /* fdx MACHINE ...: the same as fdx run MACHINE ... */
+        argv[0] = "run";
+        return cmd_run(argc, argv);
+    }
+#endif
     cli_error("unknown command '%s' (try fdx --help)", cmd);
     return 2;
 }

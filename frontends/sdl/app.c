@@ -9,11 +9,11 @@
 #include <SDL.h>
 
 #include "audio_out.h"
-#include "gui.h"
+#include "fdx_gui.h"
 #include "input.h"
 #include "osd.h"
 #include "pace.h"
-#include "rewind.h"
+#include "ring.h"
 #include "settings.h"
 #include "view.h"
 
@@ -40,7 +40,7 @@ struct app {
     struct audio_out audio;
     struct input in;
     struct osd osd;
-    struct fdx_rewind rw;
+    struct fdx_ring rw;
     unsigned rw_every, rw_count;
 
     bool paused, fast, rewinding, help, quit;
@@ -135,14 +135,14 @@ static void state_path(struct app *a, unsigned slot, char *out, size_t size)
 
 static int rewind_setup(struct app *a)
 {
-    fdx_rewind_free(&a->rw);
+    fdx_ring_free(&a->rw);
     if (!a->L.set.rewind_seconds) return 0;
     const struct fdx_frame *f = fdx_machine_frame(a->m);
     unsigned fps = f->fps_num && f->fps_den ? f->fps_num / f->fps_den : 60;
     if (!fps) fps = 1;
     a->rw_every = fps / 10 ? fps / 10 : 1;  /* ten snapshots a second */
     unsigned slots = a->L.set.rewind_seconds * (fps / a->rw_every);
-    if (fdx_rewind_init(&a->rw, fdx_machine_state_size(a->m), slots, REWIND_MAX_BYTES)) {
+    if (fdx_ring_init(&a->rw, fdx_machine_state_size(a->m), slots, REWIND_MAX_BYTES)) {
         say(a, "rewind is off: not enough memory for its states");
         return -1;
     }
@@ -176,11 +176,11 @@ static bool run_one(struct app *a, bool snapshot)
     struct fdx_err err;
     if (snapshot && a->rw.buf && ++a->rw_count >= a->rw_every) {
         a->rw_count = 0;
-        uint8_t *p = fdx_rewind_push(&a->rw);
+        uint8_t *p = fdx_ring_push(&a->rw);
         if (fdx_machine_save(a->m, p, a->rw.slot_size, &err)) {
-            fdx_rewind_pop(&a->rw);
+            fdx_ring_pop(&a->rw);
             say(a, "rewind is off: %s", err.msg);
-            fdx_rewind_free(&a->rw);
+            fdx_ring_free(&a->rw);
         }
     }
     enum fdx_run_result r = fdx_machine_run_frame(a->m);
@@ -560,7 +560,7 @@ static void loop(struct app *a)
         } else if (a->rewinding) {
             unsigned n = fdx_pace_step(&a->pace, t);
             for (unsigned i = 0; i < n && a->rewinding; i++) {
-                const uint8_t *p = fdx_rewind_pop(&a->rw);
+                const uint8_t *p = fdx_ring_pop(&a->rw);
                 struct fdx_err err;
                 if (!p) {
                     say(a, "rewind: nothing further back");
@@ -672,7 +672,7 @@ static int run_window(struct app *a)
                 (unsigned)((uint64_t)a->audio.rc.target * 1000 / a->audio.rate));
     audio_close(&a->audio);
     input_close(&a->in);
-    fdx_rewind_free(&a->rw);
+    fdx_ring_free(&a->rw);
     if (a->tex) SDL_DestroyTexture(a->tex);
     SDL_DestroyRenderer(a->ren);
     SDL_DestroyWindow(a->win);

@@ -1,6 +1,6 @@
 /* fdx-sdl-test: the desktop app with the test machine "sdltest" added. */
 #include "fake_machine.h"
-#include "gui.h"
+#include "fdx_gui.h"
 
 int main(int argc, char **argv)
 {

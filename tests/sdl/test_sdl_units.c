@@ -14,7 +14,7 @@
 #include "ini.h"
 #include "pace.h"
 #include "ratectl.h"
-#include "rewind.h"
+#include "ring.h"
 #include "settings.h"
 #include "view.h"
 
@@ -497,20 +497,20 @@ END_TEST
 
 START_TEST(test_rewind_ring)
 {
-    struct fdx_rewind r;
-    ck_assert_int_eq(fdx_rewind_init(&r, 100, 1000, 100 * 5), 0);
+    struct fdx_ring r;
+    ck_assert_int_eq(fdx_ring_init(&r, 100, 1000, 100 * 5), 0);
     ck_assert_uint_eq(r.slots, 5);
-    for (int i = 0; i < 8; i++) *fdx_rewind_push(&r) = (uint8_t)i;
+    for (int i = 0; i < 8; i++) *fdx_ring_push(&r) = (uint8_t)i;
     /* the five newest, newest first */
     for (int i = 7; i >= 3; i--) {
-        const uint8_t *p = fdx_rewind_pop(&r);
+        const uint8_t *p = fdx_ring_pop(&r);
         ck_assert_ptr_nonnull(p);
         ck_assert_uint_eq(*p, (unsigned)i);
     }
-    ck_assert_ptr_null(fdx_rewind_pop(&r));
-    fdx_rewind_free(&r);
-    ck_assert_int_eq(fdx_rewind_init(&r, 100, 1000, 150), -1);   /* not even two */
-    fdx_rewind_free(&r);
+    ck_assert_ptr_null(fdx_ring_pop(&r));
+    fdx_ring_free(&r);
+    ck_assert_int_eq(fdx_ring_init(&r, 100, 1000, 150), -1);   /* not even two */
+    fdx_ring_free(&r);
 }
 END_TEST
 

@@ -1,9 +1,9 @@
-/* Rewind ring (see rewind.h). */
-#include "rewind.h"
+/* Rewind ring (see ring.h). */
+#include "ring.h"
 
 #include <stdlib.h>
 
-int fdx_rewind_init(struct fdx_rewind *r, size_t slot_size, unsigned slots, size_t max_bytes)
+int fdx_ring_init(struct fdx_ring *r, size_t slot_size, unsigned slots, size_t max_bytes)
 {
     r->buf = NULL;
     r->slot_size = slot_size;
@@ -16,14 +16,14 @@ int fdx_rewind_init(struct fdx_rewind *r, size_t slot_size, unsigned slots, size
     return r->buf ? 0 : -1;
 }
 
-void fdx_rewind_free(struct fdx_rewind *r)
+void fdx_ring_free(struct fdx_ring *r)
 {
     free(r->buf);
     r->buf = NULL;
     r->slots = r->count = 0;
 }
 
-uint8_t *fdx_rewind_push(struct fdx_rewind *r)
+uint8_t *fdx_ring_push(struct fdx_ring *r)
 {
     if (!r->buf) return NULL;
     uint8_t *p = r->buf + (size_t)r->head * r->slot_size;
@@ -32,7 +32,7 @@ uint8_t *fdx_rewind_push(struct fdx_rewind *r)
     return p;
 }
 
-const uint8_t *fdx_rewind_pop(struct fdx_rewind *r)
+const uint8_t *fdx_ring_pop(struct fdx_ring *r)
 {
     if (!r->buf || !r->count) return NULL;
     r->head = (r->head + r->slots - 1) % r->slots;
@@ -40,7 +40,7 @@ const uint8_t *fdx_rewind_pop(struct fdx_rewind *r)
     return r->buf + (size_t)r->head * r->slot_size;
 }
 
-void fdx_rewind_clear(struct fdx_rewind *r)
+void fdx_ring_clear(struct fdx_ring *r)
 {
     r->head = r->count = 0;
 }
