@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "a2.h"
+#include "a2_chargen.h"
 #include "a2_firmware.h"
 
 /* ---- firmware ----------------------------------------------------------- */
@@ -20,13 +21,16 @@ static const struct fdx_rom_desc roms_iiplus[] = {
     {"f000", "Apple II+ ROM $F000 (Applesoft)", "341-0015.f0", 2048, 0x9a04eecf, NULL, false},
     {"f800", "Apple II+ ROM $F800 (Autostart monitor)", "341-0020-00.f8", 2048, 0x079589c4, NULL, false},
     {"disk2", "Disk II boot PROM (16 sector)", "341-0027-a.p5", 256, 0xce7144f6, NULL, false},
+    {"chr", "Apple II+ character generator", "341-0036.chr", A2_CHARGEN_IIPLUS_SIZE, 0x64f415c6, NULL, false},
     {NULL, NULL, NULL, 0, 0, NULL, false},
 };
 
 static const struct fdx_rom_desc roms_iie[] = {
-    {"cd", "Apple IIe enhanced ROM $C000-$DFFF", "342-0304-a.e10", 8192, 0xe248835e, NULL, false},
-    {"ef", "Apple IIe enhanced ROM $E000-$FFFF", "342-0303-a.e8", 8192, 0xb2bf1b3d, NULL, false},
+    {"cd", "Apple IIe enhanced ROM $C000-$DFFF", "342-0304-a.e10", 8192, 0x443aa7c4, NULL, false},
+    {"ef", "Apple IIe enhanced ROM $E000-$FFFF", "342-0303-a.e8", 8192, 0x95e10034, NULL, false},
     {"disk2", "Disk II boot PROM (16 sector)", "341-0027-a.p5", 256, 0xce7144f6, NULL, false},
+    {"chr", "Apple IIe enhanced video ROM (characters)", "342-0265-a.chr", A2_CHARGEN_IIE_SIZE, 0x2651014d, NULL,
+     false},
     {NULL, NULL, NULL, 0, 0, NULL, false},
 };
 
@@ -68,6 +72,17 @@ static int load_firmware(struct fdx_machine *m, struct a2 *a, struct fdx_err *er
         if (!prom && want_user) return fdx_err_set(err, "%s", e.msg);
     }
     if (!prom) memcpy(a->slot6, a2_fw_bootprom, sizeof a->slot6);
+    if (!want_free) {
+        uint8_t *data;
+        size_t size;
+        if (fdx_machine_load_rom(m, "chr", &data, &size, &e) == 0) {
+            if (a->iie) a2_chargen_from_iie(data, a->chargen);
+            else a2_chargen_from_iiplus(data, a->chargen);
+            free(data);
+        } else if (want_user) {
+            return fdx_err_set(err, "%s", e.msg);
+        }
+    }
     return 0;
 }
 
@@ -313,6 +328,11 @@ static int a2_insert(struct fdx_machine *m, const char *slot, const uint8_t *dat
     if (!strcmp(slot, "disk1")) drive = 0;
     else if (!strcmp(slot, "disk2")) drive = 1;
     else return fdx_err_set(err, "%s has no media slot '%s' (disk1, disk2)", m->desc->name, slot);
+    /* a disk that cannot be loaded changes nothing; the one in the drive
+     * is saved before it goes (if that fails it stays in) */
+    struct a2_disk trial;
+    if (a2_disk_load(&trial, data, size, filename, A2_FMT_NONE, err)) return -1;
+    a2_disk_free(&trial);
     if (flush_disk(a, drive, err)) return -1;
     return insert_disk(a, drive, data, size, filename, filename != NULL, err);
 }

@@ -186,4 +186,65 @@ START_TEST(test_killed)
 }
 END_TEST
 
-FDX_UNIT_MAIN("apple2 disktest", test_read_write_save, test_iie, test_write_protected, test_overlay, test_killed)
+START_TEST(test_swap)
+{
+    /* the guest writes disk A; swapping in disk B saves A at once (new
+     * file renamed over it); after a reset the guest runs from B and its
+     * write lands in B on exit */
+    uint8_t *img = build_image();
+    write_file(img);
+    char path_b[160];
+    snprintf(path_b, sizeof path_b, "%s/b.dsk", dir);
+    FILE *f = fopen(path_b, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(img, 1, A2_SECTOR_IMAGE_SIZE, f), A2_SECTOR_IMAGE_SIZE);
+    fclose(f);
+
+    struct fdx_options o;
+    fdx_options_init(&o);
+    fdx_options_add_arg(&o, path);
+    struct fdx_err err;
+    struct fdx_machine *m = fdx_machine_create(fdx_machine_find("apple2p"), &o, NULL, &err);
+    ck_assert_msg(m != NULL, "%s", err.msg);
+    struct a2 *a = m->impl;
+    for (unsigned fr = 0; fr < 6000 && a->main[0x302] != 0xAA; fr++) fdx_machine_run_frame(m);
+    ck_assert_uint_eq(a->main[0x302], 0xAA);
+    ck_assert_uint_eq(a->main[0x301], 0);
+
+    size_t at = 17 * 4096 + a2_dos_of_phys[5] * 256;
+    uint8_t *before = read_file();
+    ck_assert_mem_eq(before, img, A2_SECTOR_IMAGE_SIZE); /* nothing saved while running */
+    free(before);
+    ck_assert_int_eq(fdx_machine_insert(m, "disk1", path_b, &err), 0);
+    uint8_t *saved = read_file(); /* A saved at the swap */
+    for (unsigned i = 0; i < 256; i++) ck_assert_uint_eq(saved[at + i], i ^ 0xA5);
+    free(saved);
+    ck_assert_uint_eq(files_in_dir(), 2);
+
+    /* B is in the drive: the same program boots from it and writes it */
+    memset(a->main + 0x300, 0, 3);
+    fdx_machine_reset(m, true);
+    for (unsigned fr = 0; fr < 6000 && a->main[0x302] != 0xAA; fr++) fdx_machine_run_frame(m);
+    ck_assert_uint_eq(a->main[0x302], 0xAA);
+    ck_assert_uint_eq(a->main[0x300], 0);
+    ck_assert_uint_eq(a->main[0x301], 0);
+    /* a disk of the wrong size is refused and B stays in the drive */
+    ck_assert_int_ne(fdx_machine_insert_data(m, "disk1", img, 1000, "short.dsk", &err), 0);
+    ck_assert(a->disk.drive[0].loaded && a->disk.drive[0].disk.dirty);
+    fdx_machine_destroy(m);
+
+    uint8_t *b = NULL;
+    size_t size;
+    ck_assert_int_eq(fdx_file_read(path_b, A2_SECTOR_IMAGE_SIZE, &b, &size, &err), 0);
+    for (unsigned i = 0; i < 256; i++) ck_assert_uint_eq(b[at + i], i ^ 0xA5);
+    memcpy(img + at, b + at, 256);
+    ck_assert_mem_eq(b, img, A2_SECTOR_IMAGE_SIZE);
+    free(b);
+    free(img);
+    remove(path_b);
+    cleanup();
+}
+END_TEST
+
+FDX_UNIT_MAIN("apple2 disktest", test_read_write_save, test_iie, test_write_protected, test_overlay, test_killed,
+              test_swap)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "a2_chargen.h"
 #include "a2_firmware.h"
 #include "a2_video.h"
 #include "fdx/fdx.h"
@@ -193,6 +194,48 @@ START_TEST(test_mid_frame_mode_change)
 }
 END_TEST
 
+/* The user's character ROMs converted to our layout, from synthetic ROMs
+ * made in each chip's own format (bit order, polarity, inverse codes). */
+START_TEST(test_user_chargen)
+{
+    static uint8_t rom[4096], out[4096];
+    /* II+ (341-0036): bit 6 = left dot, 1 = lit; every code the left dot only */
+    memset(rom, 0, sizeof rom);
+    for (unsigned c = 0; c < 256; c++) rom[c * 8] = 0x40;
+    a2_chargen_from_iiplus(rom, out);
+    ck_assert_uint_eq(out[0xC1 * 8], 0x40); /* normal */
+    ck_assert_uint_eq(out[0x01 * 8], 0x3F); /* inverse */
+    ck_assert_uint_eq(out[0x41 * 8], 0x40); /* flashing, stored normal */
+    ck_assert_uint_eq(out[0x01 * 8 + 1], 0x7F);
+    ck_assert_uint_eq(out[2048 + 0xC1 * 8], 0x40);
+    /* enhanced IIe (342-0265-a): bit 0 = left dot, 0 = lit, inverse
+     * characters stored inverse; MouseText at $40-$5F */
+    memset(rom, 0x7F, sizeof rom);
+    for (unsigned c = 0x80; c < 0x100; c++) rom[c * 8] = 0x7E;    /* normal: left dot lit */
+    for (unsigned c = 0; c < 0x40; c++) rom[c * 8] = 0x01;        /* inverse: left dot dark */
+    rom[0x45 * 8] = 0x55;                                           /* a MouseText row */
+    a2_chargen_from_iie(rom, out);
+    ck_assert_uint_eq(out[0xC1 * 8], 0x40);
+    ck_assert_uint_eq(out[0x01 * 8], 0x3F);
+    ck_assert_uint_eq(out[0x41 * 8], 0x40); /* flashing: the normal form of $01 */
+    ck_assert_uint_eq(out[2048 + 0x01 * 8], 0x3F);
+    ck_assert_uint_eq(out[2048 + 0x45 * 8], 0x2A); /* MouseText, dots reversed and lit where 0 */
+    ck_assert_uint_eq(out[2048 + 0x61 * 8], 0x3F); /* inverse lower case from $E1 */
+    ck_assert_uint_eq(out[2048 + 0xE1 * 8], 0x40);
+    /* and it draws: a normal character lights its left dot, inverse does not */
+    memset(&P, 0, sizeof P);
+    P.main[0x400] = 0xC1;
+    P.main[0x401] = 0x01;
+    memset(P.modes, A2V_TEXT, sizeof P.modes);
+    struct a2_video_src src = {P.main, NULL, out, false, false};
+    a2_video_render(&src, P.modes, 0, 8, P.px);
+    ck_assert_uint_eq(P.px[0], 0xFFFFFF);
+    ck_assert_uint_eq(P.px[13], 0);
+    ck_assert_uint_eq(P.px[14], 0);
+    ck_assert_uint_eq(P.px[16], 0xFFFFFF);
+}
+END_TEST
+
 START_TEST(test_scan_address)
 {
     /* visible: line 0 column c fetches $400 + c (text) or $2000 + c */
@@ -219,4 +262,4 @@ START_TEST(test_scan_address)
 END_TEST
 
 FDX_UNIT_MAIN("apple2 video", test_text40, test_page2_and_altchar, test_lores, test_hires, test_80col_and_double,
-              test_mid_frame_mode_change, test_scan_address)
+              test_mid_frame_mode_change, test_user_chargen, test_scan_address)
