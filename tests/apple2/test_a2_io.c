@@ -257,4 +257,64 @@ START_TEST(test_speaker)
 }
 END_TEST
 
-FDX_UNIT_MAIN("apple2 io", test_language_card, test_iie_aux_memory, test_keyboard_strobe, test_paddles, test_speaker)
+/* Reads of undriven addresses give the byte the video scanner fetches at
+ * that cycle; a program can sync to the beam with it ("vapor lock"). */
+START_TEST(test_floating_bus)
+{
+    struct fdx_machine *m = make("apple2p");
+    struct a2 *a = m->impl;
+    fdx_machine_run_frame(m);
+    for (unsigned i = 0; i < 0x400; i++) a->main[0x400 + i] = (uint8_t)(i * 7 + 1);
+    for (unsigned i = 0; i < 0x2000; i++) a->main[0x2000 + i] = (uint8_t)(i * 13 + 5);
+    uint64_t f0 = a->frame_start;
+    /* text, page 1: line 8 * r + y, cycle 25 + c fetches row r's byte c */
+    for (unsigned r = 0; r < 24; r += 5)
+        for (unsigned c = 0; c < 40; c += 3) {
+            a->cpu.base.cycles = f0 + (8 * r + 3) * 65 + 25 + c;
+            unsigned addr = 0x400 + (r & 7) * 128 + (r >> 3) * 40 + c;
+            ck_assert_uint_eq(rd(m, 0xC0C0), a->main[addr]); /* empty slot 4 */
+            ck_assert_uint_eq(rd(m, 0xC020), a->main[addr]); /* cassette out */
+        }
+    /* hi-res (the switch reads the bus too): line y fetches its own row */
+    a->cpu.base.cycles = f0 + 10;
+    rd(m, 0xC057);
+    rd(m, 0xC050);
+    for (unsigned y = 0; y < 192; y += 7) {
+        a->cpu.base.cycles = f0 + y * 65 + 25 + 11;
+        unsigned addr = 0x2000 + (y & 7) * 1024 + ((y >> 3) & 7) * 128 + (y >> 6) * 40 + 11;
+        ck_assert_uint_eq(rd(m, 0xC0C0), a->main[addr]);
+        /* buttons: bit 7 the button, bits 0-6 the bus */
+        ck_assert_uint_eq(rd(m, 0xC061), a->main[addr] & 0x7F);
+    }
+    /* a program that waits for a byte only one line shows sees it */
+    memset(a->main + 0x2000, 0, 0x2000);
+    a->main[0x2000 + 3 * 1024 + 2 * 128 + 20] = 0x5A; /* line 19, byte 20 */
+    static const uint8_t prog[] = {
+        0xAD, 0xC0, 0xC0, /* L: LDA $C0C0 */
+        0xC9, 0x5A,       /* CMP #$5A */
+        0xD0, 0xF9,       /* BNE L */
+        0xEE, 0x10, 0x03, /* INC $0310 */
+        0x4C, 0x0A, 0x03, /* JMP * */
+    };
+    memcpy(a->main + 0x300, prog, sizeof prog);
+    a->main[0x310] = 0;
+    fdx_m6502_set_pc(&a->cpu, 0x300);
+    /* the 9-cycle loop meets the one cycle that fetches it within 9 frames */
+    for (unsigned f = 0; f < 10; f++) fdx_machine_run_frame(m);
+    ck_assert_uint_eq(a->main[0x310], 1);
+    fdx_machine_destroy(m);
+
+    /* IIe: RDVBLBAR ($C019) bit 7 is high while the picture is drawn */
+    m = make("apple2e");
+    a = m->impl;
+    fdx_machine_run_frame(m);
+    a->cpu.base.cycles = a->frame_start + 100 * 65;
+    ck_assert_uint_eq(rd(m, 0xC019) & 0x80, 0x80);
+    a->cpu.base.cycles = a->frame_start + 200 * 65;
+    ck_assert_uint_eq(rd(m, 0xC019) & 0x80, 0);
+    fdx_machine_destroy(m);
+}
+END_TEST
+
+FDX_UNIT_MAIN("apple2 io", test_language_card, test_iie_aux_memory, test_keyboard_strobe, test_paddles, test_speaker,
+              test_floating_bus)
