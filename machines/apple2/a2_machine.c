@@ -137,33 +137,35 @@ static int demo_disk(struct a2 *a, struct fdx_err *err)
 /* ---- frames ------------------------------------------------------------- */
 
 /* Draws the lines whose mode, memory or flashing changed since they were
- * last drawn: most frames redraw few lines or none. */
+ * last drawn: most frames redraw few lines or none. Unchanged lines cost a
+ * compare of their bytes; only drawn lines are scanned for flashing codes. */
 static void draw_frame(struct a2 *a, bool flash)
 {
     struct a2_video_src vs = {a->main, a->iie ? a->aux : NULL, a->chargen, flash, a->mono};
+    uint8_t phase = flash ? 2 : 1;
     for (unsigned l = 0; l < A2_LINES; l++) {
         uint8_t md = a->line_mode[l];
         bool aux, text;
         unsigned addr = a2_video_line_source(md, l, a->iie, &aux, &text);
-        uint8_t bytes[80];
+        const uint8_t *mm = a->main + addr, *xm = a->aux + addr;
         unsigned n = aux ? 80 : 40;
-        memcpy(bytes, a->main + addr, 40);
-        if (aux) memcpy(bytes + 40, a->aux + addr, 40);
-        uint8_t fl = 0;
-        if (text && !(md & A2V_ALTCHAR))
-            for (unsigned i = 0; i < n; i++)
-                if ((bytes[i] & 0xC0) == 0x40) {
-                    fl = flash ? 2 : 1;
-                    break;
-                }
-        if (a->shown[l].valid && a->shown[l].mode == md && a->shown[l].flash == fl &&
-            !memcmp(a->shown[l].bytes, bytes, n))
+        if (a->shown[l].valid && a->shown[l].mode == md && (!a->shown[l].flash || a->shown[l].flash == phase) &&
+            !memcmp(a->shown[l].bytes, mm, 40) && (!aux || !memcmp(a->shown[l].bytes + 40, xm, 40)))
             continue;
         a2_video_render(&vs, a->line_mode, l, l + 1, a->pixels);
         a->shown[l].valid = 1;
         a->shown[l].mode = md;
+        memcpy(a->shown[l].bytes, mm, 40);
+        if (aux) memcpy(a->shown[l].bytes + 40, xm, 40);
+        /* flash: 0 no flashing codes on the line, else the phase it shows */
+        uint8_t fl = 0;
+        if (text && !(md & A2V_ALTCHAR))
+            for (unsigned i = 0; i < n; i++)
+                if ((a->shown[l].bytes[i] & 0xC0) == 0x40) {
+                    fl = phase;
+                    break;
+                }
         a->shown[l].flash = fl;
-        memcpy(a->shown[l].bytes, bytes, n);
     }
 }
 
