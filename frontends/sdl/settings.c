@@ -188,7 +188,7 @@ const struct fdx_machine_desc *fdx_gui_guess_machine(const char *path, const str
 /* The built-in default: the first of these that is built in. */
 static const struct fdx_machine_desc *default_machine(const struct fdx_machine_desc *const *extra)
 {
-    static const char *const preferred[] = {"atari2600", "apple2", NULL};
+    static const char *const preferred[] = {"atari2600", "apple2e", "apple2p", NULL};
     for (const char *const *p = preferred; *p; p++)
         if (fdx_machine_find(*p)) return fdx_machine_find(*p);
     if (extra && *extra) return *extra;

@@ -1,8 +1,11 @@
 /* sdl_xwdcmp WINDOW.xwd JOYBITS ASPECT INTEGER [OUT.png]
+ * sdl_xwdcmp WINDOW.xwd -m MACHINE MEDIA FRAMES ASPECT INTEGER [OUT.png]
  *
- * Reads an X window dump of the app showing the test machine, renders the
- * same picture headless (the machine with that joystick state), scales it
- * the way the app does (view.h, nearest pixel) and compares every pixel.
+ * Reads an X window dump of the app showing the test machine (or a real
+ * machine with MEDIA, run FRAMES frames: for a cartridge whose picture
+ * stands still), renders the same picture headless (the test machine with
+ * that joystick state), scales it the way the app does (view.h, nearest
+ * pixel) and compares every pixel.
  * Prints "N passed, N failed" over pixels and exits non-zero on any
  * difference; OUT.png gets the window dump for a person to look at. */
 #include <stdio.h>
@@ -63,33 +66,49 @@ bad:
 
 int main(int argc, char **argv)
 {
-    if (argc < 5) {
-        fprintf(stderr, "usage: sdl_xwdcmp WINDOW.xwd JOYBITS ASPECT(0|1) INTEGER(0|1) [OUT.png]\n");
+    bool real = argc > 2 && !strcmp(argv[2], "-m");
+    int first = real ? 6 : 3;   /* index of ASPECT */
+    if (argc < first + 2) {
+        fprintf(stderr, "usage: sdl_xwdcmp WINDOW.xwd JOYBITS ASPECT(0|1) INTEGER(0|1) [OUT.png]\n"
+                        "       sdl_xwdcmp WINDOW.xwd -m MACHINE MEDIA FRAMES ASPECT(0|1) INTEGER(0|1) [OUT.png]\n");
         return 2;
     }
     struct image win;
     if (read_xwd(argv[1], &win)) return 2;
-    if (argc > 5) {
+    if (argc > first + 2) {
         struct fdx_frame f = {.pixels = win.px, .width = win.w, .height = win.h, .pitch = win.w};
         struct fdx_err err;
-        if (fdx_frame_write_png(&f, argv[5], &err)) fprintf(stderr, "xwdcmp: %s\n", err.msg);
+        if (fdx_frame_write_png(&f, argv[first + 2], &err)) fprintf(stderr, "xwdcmp: %s\n", err.msg);
     }
     struct fdx_err err;
-    struct fdx_machine *m = fdx_machine_create(&fdx_sdltest_machine, NULL, NULL, &err);
+    struct fdx_machine *m;
+    unsigned frames = 1, skip_rows = 8;
+    if (real) {
+        const struct fdx_machine_desc *d = fdx_machine_find(argv[3]);
+        struct fdx_options o;
+        fdx_options_init(&o);
+        fdx_options_add_arg(&o, argv[4]);
+        frames = (unsigned)atoi(argv[5]);
+        skip_rows = 0;
+        m = d ? fdx_machine_create(d, &o, NULL, &err) : NULL;
+        if (!d) snprintf(err.msg, sizeof err.msg, "no machine %s", argv[3]);
+    } else m = fdx_machine_create(&fdx_sdltest_machine, NULL, NULL, &err);
     if (!m) {
         fprintf(stderr, "xwdcmp: %s\n", err.msg);
         return 2;
     }
-    struct fdx_input_event ev = {FDX_INPUT_JOYSTICK, 0, 0, atoi(argv[2])};
-    fdx_machine_input(m, &ev);
-    fdx_machine_run_frame(m);
+    if (!real) {
+        struct fdx_input_event ev = {FDX_INPUT_JOYSTICK, 0, 0, atoi(argv[2])};
+        fdx_machine_input(m, &ev);
+    }
+    for (unsigned i = 0; i < frames || i < 1; i++) fdx_machine_run_frame(m);
     const struct fdx_frame *f = fdx_machine_frame(m);
     struct fdx_view_rect v;
-    fdx_view_fit(f->width, f->height, f->par_num, f->par_den, atoi(argv[3]) != 0, atoi(argv[4]) != 0, (int)win.w,
-                 (int)win.h, &v);
+    fdx_view_fit(f->width, f->height, f->par_num, f->par_den, atoi(argv[first]) != 0, atoi(argv[first + 1]) != 0,
+                 (int)win.w, (int)win.h, &v);
     unsigned long pass = 0, fail = 0, shown = 0;
-    /* The top rows show the last key and the paddle, which the test does
-     * not control: compare from row 8 of the picture down. */
+    /* The test machine's top rows show the last key and the paddle, which
+     * the test does not control: compare from row 8 of its picture down. */
     for (unsigned y = 0; y < win.h; y++)
         for (unsigned x = 0; x < win.w; x++) {
             uint32_t want = 0;
@@ -103,7 +122,7 @@ int main(int argc, char **argv)
                 uint32_t iy = (uint32_t)(((uint64_t)f->height << 16) / (unsigned)v.h);
                 unsigned sx = (unsigned)((ix / 2 + (uint64_t)(x - (unsigned)v.x) * ix) >> 16);
                 unsigned sy = (unsigned)((iy / 2 + (uint64_t)(y - (unsigned)v.y) * iy) >> 16);
-                if (sy < 8) continue;
+                if (sy < skip_rows) continue;
                 want = f->pixels[sy * f->pitch + sx];
             }
             uint32_t got = win.px[(size_t)y * win.w + x];
