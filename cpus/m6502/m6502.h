@@ -46,10 +46,11 @@
  * shows c->log[c->log_pos - 1]. The instruction's effects are all visible
  * after the first cycle step (documented in docs/m6502.md).
  *
- * Trap hook: a machine can ask to be called when a JSR lands on an address
- * >= c->trap_from (sim65's paravirtualisation at $FFF4-$FFF9). The hook
- * runs with the registers in the struct after the JSR's 6 cycles and may
- * change them; it returns non-zero to stop the run (the guest exited).
+ * Trap hook: a machine can ask to be called when a JSR or JMP abs lands on
+ * an address >= c->trap_from (sim65's paravirtualisation at $FFF4-$FFF9).
+ * The hook runs after the instruction's cycles (trap_insn_cycles: 6 or 3)
+ * with the registers in the struct and may change them; it returns non-zero
+ * to stop the run (the guest exited).
  */
 #ifndef FDX_M6502_H
 #define FDX_M6502_H
@@ -115,6 +116,14 @@ struct fdx_m6502 {
     uint32_t trap_from;
     fdx_m6502_trap_fn trap;
     void *trap_ctx;
+    unsigned trap_insn_cycles;
+    /* Taken branches whose opcode is on the page before the next
+     * instruction, summed as +1 where sim65 2.19 counts a page-crossing
+     * cycle the chip does not take and -1 for the reverse (sim65 tests the
+     * crossing from the opcode's address). Costs nothing elsewhere; lets
+     * sim6502 print sim65's cycle count too. The machines that use it save
+     * it in their state. */
+    int64_t branch_skew;
 
     /* run-time plumbing (not state) */
     const struct fdx_page *pg;      /* the page table the run loop uses */

@@ -505,6 +505,7 @@ static M_ALWAYS_INLINE uint8_t m_fetch_op(struct fdx_m6502 *c, struct m6502_lc *
         if (cond_) {                                                                                       \
             DUMMY();                                                                                          \
             t = (uint16_t)(pc + (int8_t)v);                                                                \
+            if (M_UNLIKELY(!(pc & 0xFE))) BRANCH_SKEW();                                                   \
             if (M_UNLIKELY(v == 0xFE) && c->stop_on_loop) LOOPED();                                        \
             if ((t ^ pc) & 0xFF00) {                                                                       \
                 RD((pc & 0xFF00) | (t & 0xFF));                                                            \
@@ -515,6 +516,12 @@ static M_ALWAYS_INLINE uint8_t m_fetch_op(struct fdx_m6502 *c, struct m6502_lc *
             }                                                                                              \
         }                                                                                                  \
     } while (0)
+
+/* The branch's opcode is on the page before its next instruction: count
+ * how sim65 2.19 (which tests the page crossing from the opcode's address)
+ * would differ from the real chip (see branch_skew in m6502.h). */
+#define BRANCH_SKEW()                                                                                      \
+    c->branch_skew += (int64_t)((((pc - 2) ^ t) & 0xFF00) != 0) - (int64_t)(((pc ^ t) & 0xFF00) != 0)
 
 /* an instruction that jumps to itself ends the run (bare6502 --stop-on-loop) */
 #define LOOPED()                                                                                           \
@@ -644,6 +651,20 @@ static M_ALWAYS_INLINE uint8_t m_fetch_op(struct fdx_m6502 *c, struct m6502_lc *
         RD(pc);                                                                                            \
         pc++;                                                                                              \
     } while (0)
+/* A JSR or JMP landed on a machine hook (sim65's paravirtualisation): the
+ * hook sees the registers in the struct and the instruction's cycles. */
+#define TRAP(ncyc_)                                                                                        \
+    do {                                                                                                   \
+        SAVE();                                                                                            \
+        c->base.cycles = l.cyc;                                                                            \
+        c->base.instructions = l.instr + 1;                                                                \
+        c->trap_insn_cycles = (ncyc_);                                                                     \
+        if (c->trap(c->trap_ctx, c) && !c->base.stop) c->base.stop = FDX_STOP_EXIT;                        \
+        LOAD();                                                                                            \
+        l.cyc = c->base.cycles;                                                                            \
+        l.lim = 0;                                                                                         \
+        l.ob = NULL;                                                                                       \
+    } while (0)
 #define OP_JSR()                                                                                           \
     do {                                                                                                   \
         v = FETCH(1);                                                                                        \
@@ -652,16 +673,7 @@ static M_ALWAYS_INLINE uint8_t m_fetch_op(struct fdx_m6502 *c, struct m6502_lc *
         PUSH(pc >> 8);                                                                                     \
         PUSH(pc & 0xFF);                                                                                   \
         pc = (uint16_t)(v | (FETCH(2) << 8));                                                                \
-        if (M_UNLIKELY(pc >= c->trap_from)) {                                                              \
-            /* a machine hook (sim65 paravirtualisation) */                                              \
-            SAVE();                                                                                        \
-            c->base.cycles = l.cyc;                                                                        \
-            c->base.instructions = l.instr + 1;                                                            \
-            if (c->trap(c->trap_ctx, c) && !c->base.stop) c->base.stop = FDX_STOP_EXIT;                    \
-            LOAD();                                                                                        \
-            l.cyc = c->base.cycles;                                                                        \
-            l.lim = 0;                                                                                     \
-        }                                                                                                  \
+        if (M_UNLIKELY(pc >= c->trap_from)) TRAP(6);                                                      \
     } while (0)
 #define OP_BRK()                                                                                           \
     do {                                                                                                   \
@@ -691,6 +703,7 @@ static M_ALWAYS_INLINE uint8_t m_fetch_op(struct fdx_m6502 *c, struct m6502_lc *
         ABS_BASE();                                                                                        \
         if (M_UNLIKELY(ea == (uint16_t)(pc - 3)) && c->stop_on_loop) LOOPED();                             \
         pc = ea;                                                                                           \
+        if (M_UNLIKELY(pc >= c->trap_from)) TRAP(3);                                                       \
     } while (0)
 /* NMOS: the pointer's high byte comes from the same page (the JMP ($xxFF)
  * bug); the 65C02 reads that same address as a dummy, then the right one. */
