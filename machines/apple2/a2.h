@@ -19,6 +19,8 @@
 #define A2_AUDIO_DIV 46u        /* CPU cycles per speaker sample */
 #define A2_AUDIO_RATE 22233u    /* 1022727 / 46 */
 #define A2_TYPE_MAX 1024
+#define A2_REPEAT_DELAY 32u     /* IIe auto-repeat: first repeat after ~0.53 s */
+#define A2_REPEAT_EVERY 4u      /* ...then 15 a second */
 
 enum a2_disk_mode { A2_WP_OFF = 0, A2_WP_ON, A2_WP_OVERLAY };
 
@@ -60,6 +62,8 @@ struct a2 {
     /* keyboard, buttons, paddles */
     uint8_t kbd;                /* bit 7: strobe */
     uint8_t keys_down;
+    uint8_t rep_code;           /* IIe auto-repeat: the key held, 0 none */
+    uint16_t rep_frames;        /* frames it has been held */
     bool shift, ctrl;
     bool button[3];
     uint8_t paddle[4];
@@ -102,6 +106,7 @@ void a2_speaker_catch_up(struct a2 *a, uint64_t now);
 /* a2_kbd.c: HID usage -> Apple key code (0: none) */
 uint8_t a2_key_code(unsigned hid, bool shift, bool ctrl, bool iie);
 void a2_input(struct fdx_machine *m, const struct fdx_input_event *ev);
+void a2_key_repeat(struct a2 *a);
 
 static inline uint64_t a2_now(const struct a2 *a)
 {

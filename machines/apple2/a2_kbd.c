@@ -49,8 +49,10 @@ void a2_input(struct fdx_machine *m, const struct fdx_input_event *ev)
         if (down) {
             a->kbd = c;
             if (a->keys_down < 255) a->keys_down++;
+            a->rep_code = c;
+            a->rep_frames = 0;
         } else if (a->keys_down) {
-            a->keys_down--;
+            if (!--a->keys_down) a->rep_code = 0;
         }
         return;
     }
@@ -71,4 +73,14 @@ void a2_input(struct fdx_machine *m, const struct fdx_input_event *ev)
     }
     default: return;
     }
+}
+
+/* Once a frame: the IIe keyboard repeats a key held down (the II+ has a
+ * REPT key instead, not emulated). */
+void a2_key_repeat(struct a2 *a)
+{
+    if (!a->iie || !a->rep_code || !a->keys_down) return;
+    if (a->rep_frames < 0xFFFF) a->rep_frames++;
+    if (a->rep_frames >= A2_REPEAT_DELAY && (a->rep_frames - A2_REPEAT_DELAY) % A2_REPEAT_EVERY == 0)
+        a->kbd = a->rep_code;
 }

@@ -179,6 +179,7 @@ static void end_frame(struct a2 *a)
     draw_frame(a, ((m->frame.number >> 4) & 1) != 0);
     a2_speaker_catch_up(a, a->frame_start);
     m->frame.number++;
+    a2_key_repeat(a);
     /* --type: one character each frame the program has taken the last */
     if (a->type_pos < a->type_len && !(a->kbd & 0x80)) a->kbd = (uint8_t)(a->type_text[a->type_pos++] | 0x80);
 }
@@ -355,7 +356,7 @@ static void a2_state(struct fdx_machine *m, struct fdx_state *st)
 {
     struct a2 *a = m->impl;
     a->cpu.base.ops->state(&a->cpu.base, st);
-    fdx_state_begin(st, "AP2M", 1);
+    fdx_state_begin(st, "AP2M", 2);
     fdx_state_bytes(st, "main", a->main, sizeof a->main);
     if (a->iie) fdx_state_bytes(st, "aux", a->aux, sizeof a->aux);
     fdx_state_bool(st, "lc_read", &a->lc_read);
@@ -377,6 +378,8 @@ static void a2_state(struct fdx_machine *m, struct fdx_state *st)
     fdx_state_u64(st, "frame_start", &a->frame_start);
     fdx_state_u8(st, "kbd", &a->kbd);
     fdx_state_u8(st, "keys_down", &a->keys_down);
+    fdx_state_u8(st, "rep_code", &a->rep_code);
+    fdx_state_u16(st, "rep_frames", &a->rep_frames);
     fdx_state_bool(st, "shift", &a->shift);
     fdx_state_bool(st, "ctrl", &a->ctrl);
     for (unsigned i = 0; i < 3; i++) fdx_state_bool(st, "button", &a->button[i]);

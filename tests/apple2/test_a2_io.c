@@ -172,6 +172,44 @@ START_TEST(test_keyboard_strobe)
 }
 END_TEST
 
+/* The IIe repeats a held key: first after about half a second, then 15 a
+ * second, until it is let go; the II+ does not. */
+START_TEST(test_auto_repeat)
+{
+    static const uint8_t idle[] = {0x4C, 0x00, 0x03}; /* JMP $0300: nothing reads the keyboard */
+    for (unsigned iie = 0; iie < 2; iie++) {
+        struct fdx_machine *m = make(iie ? "apple2e" : "apple2p");
+        struct a2 *a = m->impl;
+        memcpy(a->main + 0x300, idle, sizeof idle);
+        fdx_m6502_set_pc(&a->cpu, 0x300);
+        struct fdx_input_event ev = {FDX_INPUT_KEY, 0, FDX_KEY_A + 1, 1};
+        fdx_machine_input(m, &ev);
+        ck_assert_uint_eq(rd(m, 0xC000), 0xC2);
+        rd(m, 0xC010);
+        unsigned strobes = 0, first = 0;
+        for (unsigned f = 1; f <= 60; f++) {
+            fdx_machine_run_frame(m);
+            if (rd(m, 0xC000) & 0x80) {
+                ck_assert_uint_eq(rd(m, 0xC000), 0xC2);
+                if (!strobes++) first = f;
+                rd(m, 0xC010);
+            }
+        }
+        if (iie) {
+            ck_assert(first >= 25 && first <= 40);
+            ck_assert_uint_eq(strobes, 1 + (60 - first) / 4); /* every 4 frames after */
+        } else {
+            ck_assert_uint_eq(strobes, 0);
+        }
+        ev.value = 0;
+        fdx_machine_input(m, &ev);
+        for (unsigned f = 0; f < 60; f++) fdx_machine_run_frame(m);
+        ck_assert_uint_eq(rd(m, 0xC000) & 0x80, 0);
+        fdx_machine_destroy(m);
+    }
+}
+END_TEST
+
 /* Runs the monitor's PREAD for paddle 0 and returns its count. */
 static unsigned pread(struct fdx_machine *m)
 {
@@ -317,4 +355,4 @@ START_TEST(test_floating_bus)
 END_TEST
 
 FDX_UNIT_MAIN("apple2 io", test_language_card, test_iie_aux_memory, test_keyboard_strobe, test_paddles, test_speaker,
-              test_floating_bus)
+              test_floating_bus, test_auto_repeat)
