@@ -290,6 +290,10 @@ static int check_header(struct fdx_machine *m, const uint8_t *p, size_t size, st
                            (unsigned)get32(p + 8), FDX_STATE_FORMAT);
     char name[33] = {0};
     memcpy(name, p + 12, 32);
+    /* every header byte is checked: the name is NUL-padded to 32 bytes */
+    size_t nlen = strlen(name);
+    for (size_t i = nlen; i < 32; i++)
+        if (p[12 + i]) return fdx_err_set(err, "save state header is damaged (machine name)");
     if (strcmp(name, m->desc->name) != 0)
         return fdx_err_set(err, "save state is for machine '%s', not '%s'", name, m->desc->name);
     if (get32(p + 44) != config_id(m))
