@@ -100,18 +100,19 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "run")) return cmd_run(argc - 1, argv + 1);
     if (!strcmp(cmd, "debug")) return cmd_debug(argc - 1, argv + 1);
     if (!strcmp(cmd, "sst")) return fdx_sst_main(argc - 1, argv + 1);
+    const struct fdx_machine_desc *named = fdx_machine_find(cmd);
 #ifdef FDX_HAVE_SDL
     /* fdx [MACHINE] MEDIA... [OPTIONS]: the app (it runs headless itself
-     * without a display or with --headless) */
+     * without a display or with --headless); program runners stay on the
+     * terminal */
     if (!strcmp(cmd, "--help-app")) argv[1] = "--help";
-    return fdx_gui_main(argc, argv);
-#else
-    if (fdx_machine_find(cmd)) {
+    if (!named || !named->program_args) return fdx_gui_main(argc, argv);
+#endif
+    if (named) {
         /* fdx MACHINE ...: the same as fdx run MACHINE ... */
         argv[0] = "run";
         return cmd_run(argc, argv);
     }
-#endif
     cli_error("unknown command '%s' (try fdx --help)", cmd);
     return 2;
 }

@@ -114,6 +114,12 @@ timeout 60 "$FDX" --headless "$cart" --frames 5 --screenshot "$tmp/h.png" >/dev/
 cmp -s "$tmp/ref.png" "$tmp/h.png" && ok || bad "--headless picture"
 timeout 60 "$FDX" --headless >"$tmp/out" 2>&1 && grep -q "built-in default" "$tmp/out" && ok || bad "fdx --headless alone"
 timeout 60 "$FDX" run atari2600 "$cart" --frames 3 >/dev/null 2>&1 && ok || bad "fdx run"
+# a program runner named first is `fdx run` (cc65's cl65 builds the program)
+printf '#include <stdio.h>\nint main(void){puts("hello from sim65");return 3;}\n' >"$tmp/hello.c"
+if cl65 -t sim6502 -o "$tmp/hello.prg" "$tmp/hello.c" 2>"$tmp/cl65.err"; then
+    timeout 60 "$FDX" sim6502 "$tmp/hello.prg" >"$tmp/out" 2>&1; code=$?
+    [ $code -eq 3 ] && grep -q "hello from sim65" "$tmp/out" && ok || bad "fdx sim6502 PROGRAM (exit $code)"
+else bad "cl65 failed"; cat "$tmp/cl65.err"; fi
 xdotool search --name "^fdx - " >/dev/null 2>&1 && bad "a window was left open" || ok
 
 # ---- bad input: a message, not a window or a crash
