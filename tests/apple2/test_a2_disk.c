@@ -310,6 +310,22 @@ START_TEST(test_woz1)
     ck_assert_int_eq(d.format, A2_FMT_WOZ1);
     uint8_t phys[4096];
     for (unsigned t = 0; t < 35; t++) ck_assert_uint_eq(a2_track_decode(&d.track[d.qmap[4 * t]], phys), 0xFFFF);
+    /* written back as WOZ 2 (INFO upgraded), the same bits */
+    uint8_t *out;
+    size_t on;
+    ck_assert_int_eq(a2_disk_save(&d, &out, &on, &err), 0);
+    ck_assert_mem_eq(out, "WOZ2", 4);
+    struct a2_disk d2;
+    ck_assert_int_eq(a2_disk_load(&d2, out, on, "x.woz", A2_FMT_NONE, &err), 0);
+    ck_assert_int_eq(d2.format, A2_FMT_WOZ2);
+    ck_assert_uint_eq(d2.ntracks, d.ntracks);
+    ck_assert_mem_eq(d2.qmap, d.qmap, sizeof d.qmap);
+    for (unsigned t = 0; t < d.ntracks; t++) {
+        ck_assert_uint_eq(d2.track[t].nbits, d.track[t].nbits);
+        ck_assert_mem_eq(d2.track[t].bits, d.track[t].bits, (d.track[t].nbits + 7) / 8);
+    }
+    a2_disk_free(&d2);
+    free(out);
     a2_disk_free(&d);
     /* an impossible bit count is refused */
     w[256 + 6649] = 0xFF;
