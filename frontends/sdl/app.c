@@ -265,6 +265,7 @@ static void set_window_scale(struct app *a)
     frame_geometry(f, &w, &h);
     fdx_view_window_size(w, h, f->par_num, f->par_den, a->L.set.aspect, a->scale, &ww, &wh);
     SDL_SetWindowSize(a->win, ww, wh);
+    SDL_SetWindowPosition(a->win, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED);
 }
 
 static void toggle_fullscreen(struct app *a)
@@ -623,10 +624,16 @@ static int run_window(struct app *a)
         run_one(a, false);
         f = fdx_machine_frame(a->m);
     }
-    a->scale = a->L.set.scale;
     unsigned w, h;
     int ww, wh;
     frame_geometry(f, &w, &h);
+    /* --scale N, made smaller when the window would not fit the screen */
+    SDL_Rect usable = {0, 0, 0, 0};
+    SDL_GetDisplayUsableBounds(0, &usable);
+    a->scale = fdx_view_fit_scale(w, h, f->par_num, f->par_den, a->L.set.aspect, a->L.set.scale, usable.w, usable.h);
+    if (a->scale < a->L.set.scale)
+        fprintf(stderr, "fdx: window scale %ux: %ux does not fit the %dx%d screen\n", a->scale, a->L.set.scale,
+                usable.w, usable.h);
     fdx_view_window_size(w, h, f->par_num, f->par_den, a->L.set.aspect, a->scale, &ww, &wh);
     a->win = SDL_CreateWindow("fdx", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, ww, wh, SDL_WINDOW_RESIZABLE);
     if (!a->win) {

@@ -19,6 +19,18 @@ void fdx_view_window_size(unsigned w, unsigned h, unsigned par_num, unsigned par
     *win_h = hh < 1 ? 1 : hh > 16384 ? 16384 : (int)hh;
 }
 
+unsigned fdx_view_fit_scale(unsigned w, unsigned h, unsigned par_num, unsigned par_den, bool aspect, unsigned scale,
+                            int max_w, int max_h)
+{
+    if (max_w <= 0 || max_h <= 0) return scale ? scale : 1;
+    for (; scale > 1; scale--) {
+        int ww, wh;
+        fdx_view_window_size(w, h, par_num, par_den, aspect, scale, &ww, &wh);
+        if (ww <= max_w && wh <= max_h) break;
+    }
+    return scale ? scale : 1;
+}
+
 void fdx_view_fit(unsigned w, unsigned h, unsigned par_num, unsigned par_den, bool aspect, bool integer, int win_w,
                   int win_h, struct fdx_view_rect *out)
 {

@@ -18,5 +18,9 @@ void fdx_view_fit(unsigned w, unsigned h, unsigned par_num, unsigned par_den, bo
 /* The window size for scale factor `scale`. */
 void fdx_view_window_size(unsigned w, unsigned h, unsigned par_num, unsigned par_den, bool aspect, unsigned scale,
                           int *win_w, int *win_h);
+/* The largest scale from 1 to `scale` whose window fits in max_w x max_h
+ * (1 when none does; max_w or max_h <= 0: no limit). */
+unsigned fdx_view_fit_scale(unsigned w, unsigned h, unsigned par_num, unsigned par_den, bool aspect, unsigned scale,
+                            int max_w, int max_h);
 
 #endif

@@ -109,6 +109,13 @@ if start atari2600 "$cart" --scale 2; then
     cmp -s "$tmp/ref.png" "$tmp/fromstate.png" && ok || bad "the saved state shows another picture"
 fi
 
+# ---- the Apple IIe: 560x384 at the default 3x would not fit the 1280x1024 screen
+if start apple2e; then
+    geo=$(xdotool getwindowgeometry "$wid" | sed -n 's/.*Geometry: //p')
+    [ "$geo" = 1024x768 ] && ok || bad "apple2e window is $geo, wanted 1024x768 (2x, 4:3)"
+    stop
+fi
+
 # ---- with a display, --headless and the commands stay windowless
 timeout 60 "$FDX" --headless "$cart" --frames 5 --screenshot "$tmp/h.png" >/dev/null 2>&1 && ok || bad "fdx --headless CART"
 cmp -s "$tmp/ref.png" "$tmp/h.png" && ok || bad "--headless picture"

@@ -546,6 +546,13 @@ START_TEST(test_view_fit)
     ck_assert_int_eq(v.w, 0);
     fdx_view_fit(0, 0, 0, 0, true, false, 640, 480, &v);
     ck_assert_int_eq(v.w, 0);
+    /* the starting window fits the screen: 560x384 square pixels at 3x
+     * would be 1680x1152; on 1280x1024 (less a panel) 2x is the largest */
+    ck_assert_uint_eq(fdx_view_fit_scale(560, 384, 1, 1, true, 3, 1280, 1000), 2);
+    ck_assert_uint_eq(fdx_view_fit_scale(160, 100, 2, 1, true, 3, 1280, 1000), 3);
+    ck_assert_uint_eq(fdx_view_fit_scale(560, 384, 1, 1, true, 3, 100, 100), 1);
+    ck_assert_uint_eq(fdx_view_fit_scale(560, 384, 1, 1, true, 4, 0, 0), 4);
+    ck_assert_uint_eq(fdx_view_fit_scale(560, 384, 1, 1, true, 0, 0, 0), 1);
 }
 END_TEST
 
