@@ -68,6 +68,7 @@ struct fdx_x86 {
     uint8_t qbuf[8];
     uint32_t qlin;              /* linear address of qbuf[0] */
     uint8_t fetch_clk;          /* log2 of the clocks per code byte the queue lacked */
+    uint8_t fbuf[20];           /* instruction bytes copied when there is no code window */
 
     /* code window: for IP in [cw_lo, cw_lo + cw_len) the instruction bytes
      * are at cw_ptr + (IP - cw_lo) in host memory (20 bytes readable).
@@ -78,11 +79,13 @@ struct fdx_x86 {
     uint32_t cw_len;
 
     /* interrupt lines and state */
-    /* these four bytes are tested together on every instruction: keep them adjacent */
+    /* these eight bytes are tested together on every instruction: keep them adjacent */
     uint8_t intr;               /* INTR level */
     uint8_t nmi_pending;
     uint8_t halted;
     uint8_t inhibit;            /* no interrupt after MOV SS / POP SS */
+    uint8_t trap;               /* TF may be set: run the careful path (single-step trap) */
+    uint8_t zero_[3];           /* always 0 */
     uint8_t nmi_level;
     uint8_t (*inta)(void *ctx); /* interrupt controller: vector for INTA */
     void *inta_ctx;

@@ -36,6 +36,8 @@ static void x86_reset(struct fdx_cpu *cpu)
     c->nmi_pending = 0;
     c->halted = 0;
     c->inhibit = 0;
+    c->trap = 0;
+    memset(c->zero_, 0, sizeof c->zero_);
     c->last_fault = 0;
 }
 
@@ -46,7 +48,8 @@ static uint64_t x86_run(struct fdx_cpu *cpu, uint64_t cycles)
     while (c->base.cycles < end) {
         uint32_t pending;
         memcpy(&pending, &c->intr, sizeof pending); /* intr, nmi_pending, halted, inhibit */
-        if (!(pending | c->base.attention)) {
+        c->trap = (c->flags & X86_TF) != 0;
+        if (!(pending | c->base.attention | c->trap)) {
             /* fast path: nothing pending */
             x86_run_fast(c, end);
             if (c->base.stop) break;

@@ -16,8 +16,10 @@
 
 #if defined(__GNUC__)
 #define HOT static inline __attribute__((always_inline))
+#define COLD static __attribute__((noinline, cold))
 #else
 #define HOT static inline
+#define COLD static
 #endif
 
 struct xi {
@@ -34,32 +36,29 @@ struct xi {
     uint32_t cyc;           /* clocks of this instruction */
     uint32_t busy;          /* clocks the bus spent on data */
     uint64_t end;           /* run budget end (REP yields there) */
-    uint8_t buf[20];
 };
 
 /* ---- instruction bytes ------------------------------------------------ */
 
-static void x86_fill_slow(struct xi *x, uint16_t ip)
+static const uint8_t *x86_fill_slow(struct fdx_x86 *c, uint16_t ip)
 {
-    struct fdx_x86 *c = x->c;
     uint32_t cs = c->seg[X86_CS].base;
-    for (unsigned k = 0; k < sizeof x->buf; k++) {
+    for (unsigned k = 0; k < sizeof c->fbuf; k++) {
         uint16_t a = (uint16_t)(ip + k);
         uint32_t lin = (cs + a) & 0xFFFFF;
         uint32_t qo = lin - c->qlin;
         if (qo < c->qmat)
-            x->buf[k] = c->qbuf[qo];
+            c->fbuf[k] = c->qbuf[qo];
         else
-            x->buf[k] = fdx_bus_peek8(c->base.bus, lin);
+            c->fbuf[k] = fdx_bus_peek8(c->base.bus, lin);
     }
-    x->p = x->buf;
+    return c->fbuf;
 }
 
 /* Sets up the code window around ip, or copies the bytes when there is
  * none (I/O page, page or segment end, old bytes held by the queue). */
-static void x86_setup_window(struct xi *x, uint16_t ip)
+COLD const uint8_t *x86_setup_window(struct fdx_x86 *c, uint16_t ip)
 {
-    struct fdx_x86 *c = x->c;
     struct fdx_bus *bus = c->base.bus;
     uint32_t lin = (c->seg[X86_CS].base + ip) & 0xFFFFF;
     const struct fdx_page *pg = &bus->pages[lin >> bus->page_shift];
@@ -71,11 +70,10 @@ static void x86_setup_window(struct xi *x, uint16_t ip)
         c->cw_ptr = pg->read + (lin & pg->mask) - (ip - lo);
         c->cw_lo = lo;
         c->cw_len = hi - lo + 1;
-        x->p = c->cw_ptr + (ip - lo);
-    } else {
-        c->cw_len = 0;
-        x86_fill_slow(x, ip);
+        return c->cw_ptr + (ip - lo);
     }
+    c->cw_len = 0;
+    return x86_fill_slow(c, ip);
 }
 
 HOT void x86_setup_fetch(struct xi *x, uint16_t ip)
@@ -87,7 +85,7 @@ HOT void x86_setup_fetch(struct xi *x, uint16_t ip)
     if (k < c->cw_len)
         x->p = c->cw_ptr + k;
     else
-        x86_setup_window(x, ip);
+        x->p = x86_setup_window(c, ip);
 }
 
 HOT uint8_t f8(struct xi *x) { return x->p[x->n++]; }
@@ -97,15 +95,15 @@ HOT uint16_t f16(struct xi *x)
     x->n += 2;
     return v;
 }
-static inline uint16_t cur_ip(const struct xi *x) { return (uint16_t)(x->ipb + x->n); }
+HOT uint16_t cur_ip(const struct xi *x) { return (uint16_t)(x->ipb + x->n); }
 
 /* ---- registers -------------------------------------------------------- */
 
-static inline uint8_t get8(const struct fdx_x86 *c, unsigned i)
+HOT uint8_t get8(const struct fdx_x86 *c, unsigned i)
 {
     return (uint8_t)(c->r[i & 3] >> ((i & 4) << 1));
 }
-static inline void set8(struct fdx_x86 *c, unsigned i, uint8_t v)
+HOT void set8(struct fdx_x86 *c, unsigned i, uint8_t v)
 {
     unsigned sh = (i & 4) << 1;
     c->r[i & 3] = (uint16_t)((c->r[i & 3] & ~(0xFFu << sh)) | ((unsigned)v << sh));
@@ -137,7 +135,7 @@ static void x86_queue_materialize(struct fdx_x86 *c)
     c->cw_len = 0;
 }
 
-static inline uint32_t seg_of(const struct xi *x, unsigned defseg)
+HOT uint32_t seg_of(const struct xi *x, unsigned defseg)
 {
     return x->so >= 0 ? (unsigned)x->so : defseg;
 }
@@ -152,7 +150,12 @@ HOT void wr8(struct xi *x, unsigned s, uint16_t off, uint8_t v)
     struct fdx_x86 *c = x->c;
     uint32_t lin = (c->seg[s].base + off) & 0xFFFFF;
     x->busy += 4;
-    if (lin - c->qlin < c->qlen) x86_queue_materialize(c);
+    /* the queue holds qlen bytes from the start of this instruction */
+    uint32_t ql = (c->seg[X86_CS].base + x->ip0) & 0xFFFFF;
+    if (((lin - ql) & 0xFFFFF) < c->qlen) {
+        c->qlin = ql;
+        x86_queue_materialize(c);
+    }
     fdx_bus_write8(c->base.bus, lin, v);
 }
 HOT void word_penalty(struct xi *x, uint16_t off)
@@ -194,11 +197,16 @@ HOT uint16_t pop(struct xi *x)
 HOT void modrm(struct xi *x)
 {
     uint8_t b = f8(x);
-    x86_decode_modrm(b, x->p + x->n, x->c->r, &x->m);
-    x->n += x->m.len;
-    if (x->m.mod != 3) {
-        x->m.seg = (uint8_t)seg_of(x, x->m.seg);
-        x->cyc += x->m.ea_cycles;
+    struct x86_modrm m; /* copied field by field: keeps x out of memory */
+    x86_decode_modrm(b, x->p + x->n, x->c->r, &m);
+    x->m.mod = m.mod;
+    x->m.reg = m.reg;
+    x->m.rm = m.rm;
+    x->m.off = m.off;
+    x->n += m.len;
+    if (m.mod != 3) {
+        x->m.seg = (uint8_t)seg_of(x, m.seg);
+        x->cyc += m.ea_cycles;
     }
 }
 HOT uint8_t get_rm8(struct xi *x)
@@ -280,7 +288,7 @@ HOT uint16_t incdec(struct fdx_x86 *c, uint32_t a, int dec, int w)
     return r;
 }
 
-static uint16_t shift(struct xi *x, unsigned op, uint32_t v, unsigned cnt, int w)
+HOT uint16_t shift(struct xi *x, unsigned op, uint32_t v, unsigned cnt, int w)
 {
     struct fdx_x86 *c = x->c;
     if (cnt == 0) return (uint16_t)v;
@@ -361,16 +369,33 @@ HOT void jump_to(struct xi *x, uint16_t target)
     x->flush = true;
 }
 
+/* take_vector on a scratch decoder state; returns the clocks (low half)
+ * and bus clocks (high half) it took. Kept out of line so the executor's
+ * state stays in registers. */
+COLD uint64_t take_vector_cold(struct fdx_x86 *c, uint8_t vec, uint16_t ret_ip)
+{
+    struct xi t;
+    memset(&t, 0, sizeof t);
+    t.c = c;
+    t.so = -1;
+    t.ip0 = c->ip;
+    take_vector(&t, vec, ret_ip);
+    return t.cyc | (uint64_t)t.busy << 32;
+}
+
 /* Software or CPU-raised interrupt from inside an instruction. */
-static void soft_int(struct xi *x, uint8_t vec, uint16_t ret_ip)
+HOT void soft_int(struct xi *x, uint8_t vec, uint16_t ret_ip)
 {
     struct fdx_x86 *c = x->c;
-    take_vector(x, vec, ret_ip);
+    uint64_t t = take_vector_cold(c, vec, ret_ip);
+    x->cyc += (uint32_t)t;
+    x->busy += (uint32_t)(t >> 32);
+    x->flush = true;
     x->ipb = c->ip;
     x->n = 0;
 }
 
-static void fault(struct xi *x, uint8_t vec)
+HOT void fault(struct xi *x, uint8_t vec)
 {
     /* 8086/8088: the pushed address is the next instruction's; the 80186
      * pushes the faulting instruction's for divide errors. */
@@ -380,7 +405,7 @@ static void fault(struct xi *x, uint8_t vec)
     soft_int(x, vec, ret);
 }
 
-static bool divide(struct xi *x, int w, int sgn, uint16_t src)
+HOT bool divide(struct xi *x, int w, int sgn, uint16_t src)
 {
     struct fdx_x86 *c = x->c;
     /* A REP prefix negates IDIV's quotient (the microcode's F1 flag); the
@@ -426,7 +451,7 @@ static bool divide(struct xi *x, int w, int sgn, uint16_t src)
     return true;
 }
 
-static void multiply(struct xi *x, int w, int sgn, uint16_t src)
+HOT void multiply(struct xi *x, int w, int sgn, uint16_t src)
 {
     struct fdx_x86 *c = x->c;
     /* A REP prefix negates the product of MUL and IMUL (F1 flag in the
@@ -472,7 +497,7 @@ static void multiply(struct xi *x, int w, int sgn, uint16_t src)
 
 /* One iteration of a string instruction; returns false for CMPS/SCAS when
  * the REPE/REPNE condition ends the loop. */
-static inline void string_step(struct xi *x, uint8_t op)
+HOT void string_step(struct xi *x, uint8_t op)
 {
     struct fdx_x86 *c = x->c;
     int w = op & 1;
@@ -542,7 +567,7 @@ static inline void string_step(struct xi *x, uint8_t op)
     }
 }
 
-static void string_op(struct xi *x, uint8_t op)
+HOT void string_op(struct xi *x, uint8_t op)
 {
     struct fdx_x86 *c = x->c;
     if (!x->rep) {
@@ -573,7 +598,7 @@ static void string_op(struct xi *x, uint8_t op)
     }
 }
 
-static inline uint16_t io_in(struct xi *x, uint16_t port, int w)
+HOT uint16_t io_in(struct xi *x, uint16_t port, int w)
 {
     struct fdx_x86 *c = x->c;
     c->base.cycles += x->cyc;
@@ -582,7 +607,7 @@ static inline uint16_t io_in(struct xi *x, uint16_t port, int w)
     if (w) v = (uint16_t)(v | fdx_bus_read8(c->base.io, (uint16_t)(port + 1)) << 8);
     return v;
 }
-static inline void io_out(struct xi *x, uint16_t port, int w, uint16_t v)
+HOT void io_out(struct xi *x, uint16_t port, int w, uint16_t v)
 {
     struct fdx_x86 *c = x->c;
     c->base.cycles += x->cyc;
@@ -591,16 +616,111 @@ static inline void io_out(struct xi *x, uint16_t port, int w, uint16_t v)
     if (w) fdx_bus_write8(c->base.io, (uint16_t)(port + 1), (uint8_t)(v >> 8));
 }
 
-static void invalid(struct xi *x)
+HOT void invalid(struct xi *x)
 {
     /* 80186: undefined opcodes raise interrupt 6 with the opcode's address. */
     x->c->last_fault = 7;
     soft_int(x, 6, x->ip0);
 }
 
-static void exec_186(struct xi *x, uint8_t op);
+/* ---- 80186 additions -------------------------------------------------- */
 
-HOT void exec_body(struct fdx_x86 *c, uint64_t end)
+HOT void exec_186(struct xi *x, uint8_t op)
+{
+    struct fdx_x86 *c = x->c;
+    switch (op) {
+    case 0x60: { /* PUSHA */
+        uint16_t sp = c->r[X86_SP];
+        for (unsigned i = 0; i < 8; i++) push(x, i == X86_SP ? sp : c->r[i]);
+        x->cyc += 36;
+        break;
+    }
+    case 0x61: /* POPA */
+        for (int i = 7; i >= 0; i--) {
+            uint16_t v = pop(x);
+            if (i != X86_SP) c->r[i] = v;
+        }
+        x->cyc += 51;
+        break;
+    case 0x62: { /* BOUND */
+        modrm(x);
+        if (x->m.mod == 3) {
+            invalid(x);
+            break;
+        }
+        int16_t v = (int16_t)c->r[x->m.reg];
+        int16_t lo = (int16_t)rd16(x, x->m.seg, x->m.off);
+        int16_t hi = (int16_t)rd16(x, x->m.seg, (uint16_t)(x->m.off + 2));
+        x->cyc += 35;
+        if (v < lo || v > hi) {
+            c->last_fault = 6;
+            soft_int(x, 5, x->ip0);
+        }
+        break;
+    }
+    case 0x68:
+        push(x, f16(x));
+        x->cyc += 10;
+        break;
+    case 0x6A:
+        push(x, (uint16_t)(int8_t)f8(x));
+        x->cyc += 10;
+        break;
+    case 0x69: case 0x6B: {
+        modrm(x);
+        int32_t a = (int16_t)get_rm16(x);
+        int32_t b = op == 0x69 ? (int16_t)f16(x) : (int8_t)f8(x);
+        int32_t p = a * b;
+        c->r[x->m.reg] = (uint16_t)p;
+        bool hi = p != (int16_t)p;
+        c->flags = (uint16_t)((c->flags & ~(X86_CF | X86_OF)) | (hi ? X86_CF | X86_OF : 0));
+        x->cyc += 25;
+        break;
+    }
+    case 0x6C: case 0x6D: case 0x6E: case 0x6F:
+        string_op(x, op);
+        break;
+    case 0xC0: case 0xC1: {
+        int w = op & 1;
+        modrm(x);
+        uint16_t v = get_rm(x, w);
+        unsigned cnt = f8(x) & 31;
+        set_rm(x, w, shift(x, x->m.reg, v, cnt, w));
+        x->cyc += 5;
+        break;
+    }
+    case 0xC8: { /* ENTER */
+        uint16_t size = f16(x);
+        uint8_t level = f8(x) & 31;
+        push(x, c->r[X86_BP]);
+        uint16_t frame = c->r[X86_SP];
+        if (level > 0) {
+            for (unsigned i = 1; i < level; i++) {
+                c->r[X86_BP] = (uint16_t)(c->r[X86_BP] - 2);
+                push(x, rd16(x, X86_SS, c->r[X86_BP]));
+            }
+            push(x, frame);
+        }
+        c->r[X86_BP] = frame;
+        c->r[X86_SP] = (uint16_t)(c->r[X86_SP] - size);
+        x->cyc += 15 + 16u * level;
+        break;
+    }
+    case 0xC9: /* LEAVE */
+        c->r[X86_SP] = c->r[X86_BP];
+        c->r[X86_BP] = pop(x);
+        x->cyc += 8;
+        break;
+    default:
+        invalid(x);
+        break;
+    }
+}
+
+
+/* One instruction. fast: the caller knows TF was clear before it (the
+ * single-step check is left out). */
+HOT void exec_body(struct fdx_x86 *c, uint64_t end, bool fast)
 {
     struct xi x;
     x.c = c;
@@ -613,7 +733,7 @@ HOT void exec_body(struct fdx_x86 *c, uint64_t end)
     x.ip0 = c->ip;
     x.last_prefix = c->ip;
     x86_setup_fetch(&x, c->ip);
-    uint16_t flags_before = c->flags;
+    uint16_t flags_before = fast ? 0 : c->flags;
     uint8_t op;
 
     int w;
@@ -759,10 +879,7 @@ prefix:
     }
     case 0x60: case 0x61: case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: case 0x67:
     case 0x68: case 0x69: case 0x6A: case 0x6B: case 0x6C: case 0x6D: case 0x6E: case 0x6F:
-        if (x86_is_186(c)) {
-            exec_186(&x, op);
-            break;
-        }
+        if (x86_is_186(c)) goto op186;
         op = (uint8_t)(op + 0x10); /* 8086: aliases of 70-7F */
         /* fall through */
     case 0x70: case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77:
@@ -875,6 +992,7 @@ prefix:
         break;
     case 0x9D:
         c->flags = fdx_x86_fix_flags(c, pop(&x));
+        c->trap = (c->flags & X86_TF) != 0; /* single-stepping: leave the fast loop */
         x.cyc += 8;
         break;
     case 0x9E:
@@ -919,10 +1037,7 @@ prefix:
         x.cyc += 4;
         break;
     case 0xC0: case 0xC1:
-        if (x86_is_186(c)) {
-            exec_186(&x, op);
-            break;
-        }
+        if (x86_is_186(c)) goto op186;
         op = (uint8_t)(op + 2); /* 8086: aliases of C2/C3 */
         /* fall through */
     case 0xC2: case 0xC3: {
@@ -949,10 +1064,7 @@ prefix:
         x.cyc += x.m.mod == 3 ? 4 : 10;
         break;
     case 0xC8: case 0xC9:
-        if (x86_is_186(c)) {
-            exec_186(&x, op);
-            break;
-        }
+        if (x86_is_186(c)) goto op186;
         op = (uint8_t)(op + 2); /* 8086: aliases of CA/CB */
         /* fall through */
     case 0xCA: case 0xCB: {
@@ -970,6 +1082,7 @@ prefix:
         x.cyc += 51;
         if (c->swint && c->swint(c->swint_ctx, c, v)) {
             /* handled by the machine (DOS services): it may have changed registers */
+            c->trap = (c->flags & X86_TF) != 0;
             break;
         }
         soft_int(&x, v, cur_ip(&x));
@@ -987,6 +1100,7 @@ prefix:
         uint16_t ip = pop(&x);
         uint16_t cs = pop(&x);
         c->flags = fdx_x86_fix_flags(c, pop(&x));
+        c->trap = (c->flags & X86_TF) != 0;
         fdx_x86_set_seg(c, X86_CS, cs);
         jump_to(&x, ip);
         x.cyc += 24;
@@ -1206,6 +1320,9 @@ prefix:
     }
     default:
         break;
+    op186:
+        exec_186(&x, op);
+        break;
     }
 
     /* ---- retire: IP, queue, time ---- */
@@ -1227,22 +1344,22 @@ prefix:
             memmove(c->qbuf, c->qbuf + drop, (size_t)(c->qmat - drop));
             c->qmat = (uint8_t)(c->qmat - drop);
             if (c->qmat > have) c->qmat = (uint8_t)have;
+            c->qlin = (c->seg[X86_CS].base + c->ip) & 0xFFFFF; /* qbuf[0] */
         }
         int idle = (int)(x.cyc - x.busy);
         if (idle > 0) have += idle >> sh;
         c->qlen = (uint8_t)(have < c->qcap ? have : c->qcap);
     }
-    c->qlin = (c->seg[X86_CS].base + c->ip) & 0xFFFFF;
     c->base.cycles += x.cyc;
     c->base.instructions++;
 
     /* single-step trap after an instruction that started with TF set */
-    if ((flags_before & c->flags & X86_TF) && !c->halted) x86_hw_interrupt(c, 1);
+    if (!fast && (flags_before & c->flags & X86_TF) && !c->halted) x86_hw_interrupt(c, 1);
 }
 
 void x86_exec_one(struct fdx_x86 *c, uint64_t end)
 {
-    exec_body(c, end);
+    exec_body(c, end, false);
 }
 
 /* Runs instructions while nothing is pending (no interrupt line, halt,
@@ -1250,9 +1367,9 @@ void x86_exec_one(struct fdx_x86 *c, uint64_t end)
 void x86_run_fast(struct fdx_x86 *c, uint64_t end)
 {
     for (;;) {
-        exec_body(c, end);
-        uint32_t pending;
-        memcpy(&pending, &c->intr, sizeof pending); /* intr, nmi_pending, halted, inhibit */
+        exec_body(c, end, true);
+        uint64_t pending;
+        memcpy(&pending, &c->intr, sizeof pending); /* intr, nmi_pending, halted, inhibit, trap, 0... */
         if ((pending | c->base.attention | (uint32_t)c->base.stop) || c->base.cycles >= end) return;
     }
 }
@@ -1276,98 +1393,4 @@ void x86_hw_interrupt(struct fdx_x86 *c, uint8_t vec)
 void fdx_x86_interrupt(struct fdx_x86 *c, uint8_t vector)
 {
     x86_hw_interrupt(c, vector);
-}
-
-/* ---- 80186 additions -------------------------------------------------- */
-
-static void exec_186(struct xi *x, uint8_t op)
-{
-    struct fdx_x86 *c = x->c;
-    switch (op) {
-    case 0x60: { /* PUSHA */
-        uint16_t sp = c->r[X86_SP];
-        for (unsigned i = 0; i < 8; i++) push(x, i == X86_SP ? sp : c->r[i]);
-        x->cyc += 36;
-        break;
-    }
-    case 0x61: /* POPA */
-        for (int i = 7; i >= 0; i--) {
-            uint16_t v = pop(x);
-            if (i != X86_SP) c->r[i] = v;
-        }
-        x->cyc += 51;
-        break;
-    case 0x62: { /* BOUND */
-        modrm(x);
-        if (x->m.mod == 3) {
-            invalid(x);
-            break;
-        }
-        int16_t v = (int16_t)c->r[x->m.reg];
-        int16_t lo = (int16_t)rd16(x, x->m.seg, x->m.off);
-        int16_t hi = (int16_t)rd16(x, x->m.seg, (uint16_t)(x->m.off + 2));
-        x->cyc += 35;
-        if (v < lo || v > hi) {
-            c->last_fault = 6;
-            soft_int(x, 5, x->ip0);
-        }
-        break;
-    }
-    case 0x68:
-        push(x, f16(x));
-        x->cyc += 10;
-        break;
-    case 0x6A:
-        push(x, (uint16_t)(int8_t)f8(x));
-        x->cyc += 10;
-        break;
-    case 0x69: case 0x6B: {
-        modrm(x);
-        int32_t a = (int16_t)get_rm16(x);
-        int32_t b = op == 0x69 ? (int16_t)f16(x) : (int8_t)f8(x);
-        int32_t p = a * b;
-        c->r[x->m.reg] = (uint16_t)p;
-        bool hi = p != (int16_t)p;
-        c->flags = (uint16_t)((c->flags & ~(X86_CF | X86_OF)) | (hi ? X86_CF | X86_OF : 0));
-        x->cyc += 25;
-        break;
-    }
-    case 0x6C: case 0x6D: case 0x6E: case 0x6F:
-        string_op(x, op);
-        break;
-    case 0xC0: case 0xC1: {
-        int w = op & 1;
-        modrm(x);
-        uint16_t v = get_rm(x, w);
-        unsigned cnt = f8(x) & 31;
-        set_rm(x, w, shift(x, x->m.reg, v, cnt, w));
-        x->cyc += 5;
-        break;
-    }
-    case 0xC8: { /* ENTER */
-        uint16_t size = f16(x);
-        uint8_t level = f8(x) & 31;
-        push(x, c->r[X86_BP]);
-        uint16_t frame = c->r[X86_SP];
-        if (level > 0) {
-            for (unsigned i = 1; i < level; i++) {
-                c->r[X86_BP] = (uint16_t)(c->r[X86_BP] - 2);
-                push(x, rd16(x, X86_SS, c->r[X86_BP]));
-            }
-            push(x, frame);
-        }
-        c->r[X86_BP] = frame;
-        c->r[X86_SP] = (uint16_t)(c->r[X86_SP] - size);
-        x->cyc += 15 + 16u * level;
-        break;
-    }
-    case 0xC9: /* LEAVE */
-        c->r[X86_SP] = c->r[X86_BP];
-        c->r[X86_BP] = pop(x);
-        x->cyc += 8;
-        break;
-    default:
-        invalid(x);
-        break;
-    }
 }
