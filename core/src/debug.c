@@ -103,6 +103,7 @@ int fdx_debug_prepare(struct fdx_debug *d, struct fdx_cpu *cpu)
 {
     fdx_debug_update(d, cpu);
     memset(&d->why, 0, sizeof d->why);
+    d->hook_stopped = false;
     d->cpu = cpu;
     bool watch = false;
     for (unsigned i = 0; i < d->nwp; i++)
@@ -322,6 +323,9 @@ void fdx_debug_set_mode(struct fdx_debug *d, struct fdx_cpu *cpu, enum fdx_debug
         struct fdx_disasm dis;
         disasm_at(cpu, pc, &dis);
         successors(cpu, pc, &dis, false, d->succ, &d->nsucc);
+        /* a trap may return past its own length (6502 BRK skips a byte):
+         * over a trap, the handler's return is found by the stack */
+        d->over_trap = dis.flow == FDX_FLOW_TRAP && has_sp(cpu);
     }
     fdx_debug_update(d, cpu);
 }
@@ -403,6 +407,7 @@ static int stop(struct fdx_debug *d, struct fdx_cpu *cpu, enum fdx_debug_stop_ki
     d->why.index = index;
     d->step_target = 0;
     d->mode = FDX_DMODE_RUN;
+    d->hook_stopped = true;
     fdx_debug_update(d, cpu);
     cpu->stop = FDX_STOP_BREAK;
     return 1;
@@ -478,7 +483,7 @@ int fdx_cpu_hook(struct fdx_cpu *cpu, uint32_t pc)
                 if (in_succ(d->succ, d->nsucc, pc)) return stop(d, cpu, FDX_DSTOP_STEP, -1);
                 d->entered = true;  /* inside a call or an interrupt handler */
                 d->wait_sp = sp;
-            } else if (in_succ(d->succ, d->nsucc, pc) && (!has_sp(cpu) || sp_above(cpu, sp, d->wait_sp)))
+            } else if ((d->over_trap || in_succ(d->succ, d->nsucc, pc)) && (!has_sp(cpu) || sp_above(cpu, sp, d->wait_sp)))
                 return stop(d, cpu, FDX_DSTOP_STEP, -1);
             break;
         }

@@ -226,9 +226,10 @@ static enum fdx_run_result go(struct fdx_dbg *s, bool *interrupted)
             r = FDX_RUN_ERROR;
             break;
         }
+        fdx_rewind_begin_run(&s->rw);
         r = fdx_machine_run(m, s->rw.interval * div);
         fdx_debug_finish_run(s->d, s->cpu);
-        if (fdx_rewind_tick(&s->rw, &err)) fail(s, "%s", err.msg);
+        if (fdx_rewind_end_run(&s->rw, s->d->hook_stopped, &err)) fail(s, "%s", err.msg);
         if (r != FDX_RUN_OK) break;
         if (s->intr && *s->intr) {
             *s->intr = 0;
@@ -357,9 +358,10 @@ static int cmd_frame(struct fdx_dbg *s, char **w, int n)
     for (uint64_t i = 0; i < count && r == FDX_RUN_OK; i++) {
         fdx_debug_resume(s->d, s->cpu);
         if (fdx_debug_prepare(s->d, s->cpu)) return fail(s, "out of memory for the bus tap");
+        fdx_rewind_begin_run(&s->rw);
         r = fdx_machine_run_frame(s->m);
         fdx_debug_finish_run(s->d, s->cpu);
-        if (fdx_rewind_tick(&s->rw, &err)) fail(s, "%s", err.msg);
+        if (fdx_rewind_end_run(&s->rw, s->d->hook_stopped, &err)) fail(s, "%s", err.msg);
         if (s->intr && *s->intr) break;
     }
     show_trace(s);
@@ -382,8 +384,11 @@ static int cmd_scanline(struct fdx_dbg *s, char **w, int n)
     enum fdx_run_result r = FDX_RUN_OK;
     while (r == FDX_RUN_OK && s->m->sched.now < target) {
         if (fdx_debug_prepare(s->d, s->cpu)) return fail(s, "out of memory for the bus tap");
+        fdx_rewind_begin_run(&s->rw);
         r = fdx_machine_run(s->m, target - s->m->sched.now);
         fdx_debug_finish_run(s->d, s->cpu);
+        struct fdx_err err;
+        if (fdx_rewind_end_run(&s->rw, s->d->hook_stopped, &err)) fail(s, "%s", err.msg);
     }
     show_trace(s);
     if (r == FDX_RUN_OK) say(s, "scan line %" PRIu64, s->m->sched.now / lt);
@@ -415,11 +420,12 @@ static int cmd_cycle(struct fdx_dbg *s, char **w, int n)
             bool intr;
             enum fdx_run_result r = go(s, &intr);
             s->d->buslog_on = false;
-            fdx_debug_prepare(s->d, s->cpu);
             if (stopped_by_point(s, r, intr)) {
                 report(s, r, intr);
+                fdx_debug_prepare(s->d, s->cpu);    /* the tap off */
                 return 0;
             }
+            fdx_debug_prepare(s->d, s->cpu);
             memcpy(s->cyc, s->d->buslog, s->d->nbuslog * sizeof s->cyc[0]);
             s->ncyc = s->d->nbuslog;
             s->cycpos = 0;
@@ -503,11 +509,23 @@ static int cmd_bus(struct fdx_dbg *s, char **w, int n)
     d->step_target = 0;
     fdx_debug_prepare(d, s->cpu);
     if (s->cpu->instructions != now) return fail(s, "re-executing the last instruction did not come back to the same point");
+    /* keep the log: going back to the exact state (the way the forward run
+     * reached it) re-executes again */
+    unsigned nlog = d->nbuslog;
+    uint64_t took = s->cpu->cycles - start;
+    struct fdx_bus_access *log = malloc((nlog ? nlog : 1) * sizeof *log);
+    if (!log) return fail(s, "out of memory");
+    memcpy(log, d->buslog, nlog * sizeof *log);
+    if (fdx_rewind_goto(&s->rw, now, &err)) {
+        free(log);
+        return fail(s, "%s", err.msg);
+    }
     char at[96];
     fmt_addr(s, pc, at, sizeof at);
-    say(s, "bus activity of the instruction at %s (%" PRIu64 " cycles):", at, s->cpu->cycles - start);
-    for (unsigned i = 0; i < d->nbuslog; i++) show_access(s, &d->buslog[i], start);
-    if (d->nbuslog == 0) say(s, "   (no bus access)");
+    say(s, "bus activity of the instruction at %s (%" PRIu64 " cycles):", at, took);
+    for (unsigned i = 0; i < nlog; i++) show_access(s, &log[i], start);
+    if (nlog == 0) say(s, "   (no bus access)");
+    free(log);
     return 0;
 }
 

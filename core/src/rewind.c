@@ -81,6 +81,7 @@ void fdx_rewind_free(struct fdx_rewind *rw)
     for (size_t i = 0; i < rw->nsnaps; i++) free(rw->snaps[i].data);
     free(rw->snaps);
     free(rw->inputs);
+    free(rw->cuts);
     memset(rw, 0, sizeof *rw);
 }
 
@@ -90,16 +91,48 @@ int fdx_rewind_tick(struct fdx_rewind *rw, struct fdx_err *err)
     return snapshot(rw, err);
 }
 
-static void drop_inputs_from(struct fdx_rewind *rw, uint64_t instr)
+/* Forgets everything after instruction `instr` (a new future begins). */
+static void truncate_after(struct fdx_rewind *rw, uint64_t instr)
 {
-    while (rw->ninputs && rw->inputs[rw->ninputs - 1].instr >= instr) rw->ninputs--;
+    while (rw->nsnaps > 1 && rw->snaps[rw->nsnaps - 1].instr > instr) drop(rw, rw->nsnaps - 1);
+    while (rw->ninputs && rw->inputs[rw->ninputs - 1].instr > instr) rw->ninputs--;
+    while (rw->ncuts && rw->cuts[rw->ncuts - 1].instr > instr) rw->ncuts--;
+}
+
+static int add_cut(struct fdx_rewind *rw, bool hook)
+{
+    struct fdx_machine *m = rw->m;
+    uint64_t instr = m->cpu->instructions;
+    truncate_after(rw, instr);
+    if (rw->ncuts && rw->cuts[rw->ncuts - 1].instr == instr) rw->ncuts--;    /* the latest way wins */
+    if (rw->ncuts == rw->ccap) {
+        size_t cap = rw->ccap ? rw->ccap * 2 : 256;
+        struct fdx_rewind_cut *v = realloc(rw->cuts, cap * sizeof *v);
+        if (!v) return -1;
+        rw->cuts = v;
+        rw->ccap = cap;
+    }
+    rw->cuts[rw->ncuts++] = (struct fdx_rewind_cut){.instr = instr, .now = m->sched.now, .hook = hook};
+    rw->pos_hook = hook;
+    return 0;
+}
+
+void fdx_rewind_begin_run(struct fdx_rewind *rw)
+{
+    /* the state here was reached by a cut of kind pos_hook; if we came back
+     * in time, everything later is another future */
+    add_cut(rw, rw->pos_hook);
+}
+
+int fdx_rewind_end_run(struct fdx_rewind *rw, bool hook, struct fdx_err *err)
+{
+    if (add_cut(rw, hook)) return fdx_err_set(err, "out of memory");
+    return fdx_rewind_tick(rw, err);
 }
 
 int fdx_rewind_changed(struct fdx_rewind *rw, struct fdx_err *err)
 {
-    /* snapshot() drops everything at or after now; later inputs belong to
-     * the old future */
-    drop_inputs_from(rw, rw->m->cpu->instructions + 1);
+    truncate_after(rw, rw->m->cpu->instructions);
     return snapshot(rw, err);
 }
 
@@ -107,13 +140,14 @@ int fdx_rewind_reset(struct fdx_rewind *rw, struct fdx_err *err)
 {
     while (rw->nsnaps) drop(rw, rw->nsnaps - 1);
     rw->ninputs = 0;
+    rw->ncuts = 0;
     return snapshot(rw, err);
 }
 
 int fdx_rewind_input(struct fdx_rewind *rw, const struct fdx_input_event *ev, struct fdx_err *err)
 {
     uint64_t now = rw->m->cpu->instructions;
-    drop_inputs_from(rw, now + 1);
+    truncate_after(rw, now);
     if (rw->ninputs == rw->icap) {
         size_t cap = rw->icap ? rw->icap * 2 : 64;
         struct fdx_rewind_input *v = realloc(rw->inputs, cap * sizeof *v);
@@ -154,9 +188,9 @@ static int load_snap(struct fdx_rewind *rw, size_t i, struct fdx_err *err)
     return 0;
 }
 
-/* Runs forward from the current state to `target` instructions with every
- * point ignored (replay) or noted (record), applying recorded inputs on the
- * way (those after the starting snapshot). */
+/* Runs forward from the state of a snapshot to `target` instructions with
+ * every point ignored (replay) or noted (record), stopping where the
+ * forward runs stopped and applying recorded inputs on the way. */
 static int run_to(struct fdx_rewind *rw, uint64_t target, bool record, struct fdx_err *err)
 {
     struct fdx_machine *m = rw->m;
@@ -165,8 +199,9 @@ static int run_to(struct fdx_rewind *rw, uint64_t target, bool record, struct fd
     bool saved_buslog = d->buslog_on, saved_trace = d->trace_on;
     enum fdx_debug_mode saved_mode = d->mode;
     uint64_t start = cpu->instructions;
-    size_t in = 0;
+    size_t in = 0, cut = 0;
     while (in < rw->ninputs && rw->inputs[in].instr <= start) in++;
+    while (cut < rw->ncuts && rw->cuts[cut].instr <= start) cut++;
     d->replay = !record;
     d->record = record;
     d->rec_found = false;
@@ -174,30 +209,47 @@ static int run_to(struct fdx_rewind *rw, uint64_t target, bool record, struct fd
     d->trace_on = false;
     d->buslog_on = false;
     d->mode = FDX_DMODE_RUN;
+    bool hook = true;
     int rc = 0;
-    while (cpu->instructions < target) {
+    for (;;) {
         while (in < rw->ninputs && rw->inputs[in].instr == cpu->instructions) fdx_machine_input(m, &rw->inputs[in++].ev);
+        if (cpu->instructions >= target) break;
+        while (cut < rw->ncuts && rw->cuts[cut].instr <= cpu->instructions) cut++;
+        /* the next place to stop: the target, an input, or a cut */
         uint64_t stop_at = target;
         if (in < rw->ninputs && rw->inputs[in].instr < stop_at) stop_at = rw->inputs[in].instr;
-        if (stop_at == cpu->instructions) continue;
+        const struct fdx_rewind_cut *c = cut < rw->ncuts && rw->cuts[cut].instr <= stop_at ? &rw->cuts[cut] : NULL;
+        if (c && c->hook) stop_at = c->instr;
         d->step_target = stop_at;
         if (fdx_debug_prepare(d, cpu)) {
             rc = fdx_err_set(err, "out of memory");
             break;
         }
-        /* moderate slices: some CPUs add the budget to their cycle count */
         enum fdx_run_result r;
-        do r = fdx_machine_run(m, (uint64_t)1 << 28);
-        while (r == FDX_RUN_OK && cpu->instructions < stop_at);
+        if (c && !c->hook) {
+            /* a time cut: the same budget ends the slice at the same place */
+            r = fdx_machine_run(m, c->now > m->sched.now ? c->now - m->sched.now : 0);
+        } else {
+            /* no time cut ahead: the forward run had none for this stretch */
+            do r = fdx_machine_run(m, (uint64_t)1 << 40);
+            while (r == FDX_RUN_OK && cpu->instructions < stop_at);
+        }
+        hook = d->hook_stopped;
         if (r != FDX_RUN_BREAK && r != FDX_RUN_OK && cpu->instructions < stop_at) {
-            rc = fdx_err_set(err, "re-execution stopped early at instruction %llu (the machine is not deterministic?)",
-                             (unsigned long long)cpu->instructions);
+            if (!(c && !c->hook && cpu->instructions == c->instr)) {
+                rc = fdx_err_set(err, "re-execution stopped early at instruction %llu (the machine is not deterministic?)",
+                                 (unsigned long long)cpu->instructions);
+                break;
+            }
+        }
+        if (cpu->instructions > stop_at || (c && !c->hook && r == FDX_RUN_OK && cpu->instructions != c->instr)) {
+            rc = fdx_err_set(err, "re-execution went past instruction %llu (the machine is not deterministic?)",
+                             (unsigned long long)stop_at);
             break;
         }
+        if (c && !c->hook && cpu->instructions == c->instr) cut++;
     }
-    while (in < rw->ninputs && rw->inputs[in].instr == cpu->instructions && cpu->instructions == target &&
-           rw->inputs[in].instr > start)
-        fdx_machine_input(m, &rw->inputs[in++].ev);
+    rw->pos_hook = hook;
     d->step_target = 0;
     d->replay = d->record = false;
     d->trace_on = saved_trace;
@@ -215,6 +267,10 @@ int fdx_rewind_goto(struct fdx_rewind *rw, uint64_t target, struct fdx_err *err)
         return fdx_err_set(err, "history only reaches back to instruction %llu",
                            (unsigned long long)fdx_rewind_oldest(rw));
     if (load_snap(rw, (size_t)i, err)) return -1;
+    /* a snapshot is taken at a cut: it was reached as that cut was */
+    rw->pos_hook = true;
+    for (size_t k = 0; k < rw->ncuts; k++)
+        if (rw->cuts[k].instr == rw->snaps[i].instr) rw->pos_hook = rw->cuts[k].hook;
     return run_to(rw, target, false, err);
 }
 

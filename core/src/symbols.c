@@ -22,6 +22,10 @@ void fdx_symbols_free(struct fdx_symbols *s)
 static int cmp_sym(const struct fdx_symbol *a, uint32_t addr, const char *name)
 {
     if (a->addr != addr) return a->addr < addr ? -1 : 1;
+    /* the program's own names before the tools' (__STACKSIZE__ ...), which
+     * may have any value */
+    bool ta = a->name[0] == '_' && a->name[1] == '_', tb = name[0] == '_' && name[1] == '_';
+    if (ta != tb) return ta ? 1 : -1;
     return strcmp(a->name, name);
 }
 

@@ -132,7 +132,11 @@ static int parse(const struct fdx_machine_desc *d, int argc, char **argv, int i,
             cli_error("%s has no option --%.*s (see fdx list)", d->name, (int)len, name);
             return -1;
         }
-        if (od && od->type == FDX_OPT_BOOL && !value) value = "on";
+        if (od && od->type == FDX_OPT_BOOL && !value) {
+            /* --flag, or --flag on|off as fdx list writes it */
+            value = "on";
+            if (i + 1 < argc && (!strcmp(argv[i + 1], "on") || !strcmp(argv[i + 1], "off"))) value = argv[++i];
+        }
         if (!value) {
             if (i + 1 >= argc) {
                 cli_error("--%.*s needs a value", (int)len, name);

@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L
 /* Runs a debugger script on the toy machine and compares the transcript
  * with an expected file:
  *   toy_session [--events] PROGRAM SCRIPT EXPECTED
@@ -6,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fdx/debugger.h"
 #include "toy.h"
@@ -49,6 +51,7 @@ static char *slurp(const char *path, size_t *size)
 
 int main(int argc, char **argv)
 {
+    alarm(60);  /* a script that never stops fails instead of hanging the test run */
     int i = 1;
     bool events = false;
     if (i < argc && !strcmp(argv[i], "--events")) events = true, i++;

@@ -145,11 +145,13 @@ struct fdx_debug {
     uint32_t succ[2];           /* next: successors of the start instruction */
     unsigned nsucc;             /* 0: any address counts */
     bool entered;               /* next: a call or interrupt was entered */
+    bool over_trap;             /* next: over a trap: stop when its handler returns */
     uint64_t wait_sp;
     int last_bp;                /* index of the breakpoint that stopped us, or -1 */
     bool skip_valid;            /* breakpoints do not fire at skip_instr: resuming */
     uint64_t skip_instr;
     struct fdx_debug_stop why;
+    bool hook_stopped;          /* the last run ended in fdx_cpu_hook (not at a budget or mid-instruction stop) */
 
     /* re-execution (rewind.c): replay ignores every point; record notes
      * breakpoint and watchpoint hits instead of stopping */

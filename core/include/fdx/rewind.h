@@ -6,6 +6,14 @@
  * Input events given through fdx_rewind_input are stamped with the
  * instruction count and replayed at the same point. The ring keeps the
  * newest snapshots within a memory budget.
+ *
+ * Where a run stops can matter to what follows (a device that arms an
+ * event in the middle of a CPU slice is noticed when the slice ends; a CPU
+ * may take an interrupt before the debugger hook). So every place the
+ * forward runs stopped ("cuts": at a time budget, or in the hook) is kept,
+ * and re-execution stops at the same places the same way: a step back
+ * lands on exactly the state the forward run had. Running forward from a
+ * point in the past starts a new future: later history is dropped.
  */
 #ifndef FDX_REWIND_H
 #define FDX_REWIND_H
@@ -34,6 +42,12 @@ struct fdx_rewind_input {
     struct fdx_input_event ev;
 };
 
+struct fdx_rewind_cut {
+    uint64_t instr;
+    uint64_t now;                   /* master clock at the cut */
+    bool hook;                      /* stopped by the hook (else by time) */
+};
+
 struct fdx_rewind {
     struct fdx_machine *m;
     struct fdx_rewind_snap *snaps;  /* sorted by instr */
@@ -43,6 +57,9 @@ struct fdx_rewind {
     uint64_t last_cycles;           /* cycles at the newest periodic snapshot */
     struct fdx_rewind_input *inputs;
     size_t ninputs, icap;
+    struct fdx_rewind_cut *cuts;    /* sorted, one per instruction count */
+    size_t ncuts, ccap;
+    bool pos_hook;                  /* how the current state was reached */
 };
 
 /* interval: CPU cycles between snapshots (0: 200000); max_bytes: memory
@@ -50,6 +67,13 @@ struct fdx_rewind {
 int fdx_rewind_init(struct fdx_rewind *rw, struct fdx_machine *m, uint64_t interval, size_t max_bytes,
                     struct fdx_err *err);
 void fdx_rewind_free(struct fdx_rewind *rw);
+/* Call before each forward fdx_machine_run: running on from a point in the
+ * past drops the later history. */
+void fdx_rewind_begin_run(struct fdx_rewind *rw);
+/* Call after each forward fdx_machine_run (hook: the machine's debug
+ * hook_stopped): records the cut and takes a snapshot when the interval
+ * has passed. */
+int fdx_rewind_end_run(struct fdx_rewind *rw, bool hook, struct fdx_err *err);
 /* Takes a snapshot now if the interval has passed since the last one. */
 int fdx_rewind_tick(struct fdx_rewind *rw, struct fdx_err *err);
 /* The state was changed by hand (registers, memory): history from here on
