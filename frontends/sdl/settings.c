@@ -173,6 +173,12 @@ const struct fdx_machine_desc *fdx_gui_guess_machine(const char *path, const str
 {
     uint8_t *data;
     size_t size;
+    struct stat st;
+    if (!strchr(path, '/') && !strchr(path, '.') && stat(path, &st) != 0) {
+        /* a word, not a file: most likely a mistyped machine name */
+        fdx_err_set(err, "no machine or file called '%s' (fdx list shows the machines)", path);
+        return NULL;
+    }
     if (fdx_file_read(path, FDX_MEDIA_MAX_SIZE, &data, &size, err)) return NULL;
     const struct fdx_machine_desc *best = NULL;
     int score = 0;

@@ -138,6 +138,7 @@ grep -q "missing.a26" "$tmp/err" && ok || bad "names the missing file"
 expect_error "wrong file" -- "$FDX" "$tmp/junk.txt"
 expect_error "broken cartridge" -- "$FDX" atari2600 "$tmp/short.a26"
 expect_error "unknown machine or file" -- "$FDX" nosuchmachine
+grep -q "fdx list" "$tmp/err" && ok || bad "points to fdx list"
 expect_error "missing ROM" -- "$FDX" apple2p --firmware user --rom-path "$tmp/nothing"
 grep -qi "firmware\|rom" "$tmp/err" && ok || bad "says the firmware is missing"
 expect_error "broken ROM" -- "$FDX" apple2p --firmware user --rom-path "$tmp/roms"
