@@ -1,0 +1,72 @@
+/* Save-state loading. The input is applied to a valid state of the
+ * reliability configuration FUZZ_CONFIG (see tests/reliability/rel.c):
+ * the first byte chooses the mode, the rest is either a list of
+ * (offset, byte) edits of the state body, or the whole body. The header
+ * is then made consistent (length and checksum), so the chunk and field
+ * checks behind it are what gets fuzzed. A state that loads must run,
+ * save and load again. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fdx/fdx.h"
+#include "fuzz.h"
+#include "rel.h"
+
+#define HEADER 56
+
+static void put32(uint8_t *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++) p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static const struct rel_config *config(void)
+{
+    for (size_t i = 0; i < rel_nconfigs; i++)
+        if (!strcmp(rel_configs[i].label, FUZZ_CONFIG)) return &rel_configs[i];
+    abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 1) return 0;
+    const struct rel_config *c = config();
+    struct fdx_machine *m = rel_create(c, fuzz_workdir());
+    fdx_machine_run(m, c->step_ticks);
+    size_t n = fdx_machine_state_size(m);
+    uint8_t *good = malloc(n);
+    struct fdx_err err;
+    if (!good || fdx_machine_save(m, good, n, &err)) abort();
+
+    size_t bn = n;
+    uint8_t *bad;
+    if (data[0] & 1) {              /* the whole body */
+        bn = HEADER + size - 1;
+        bad = malloc(bn);
+        memcpy(bad, good, HEADER);
+        memcpy(bad + HEADER, data + 1, size - 1);
+    } else {                        /* edits: 3-byte offset, value */
+        bad = malloc(bn);
+        memcpy(bad, good, n);
+        for (size_t i = 1; i + 4 <= size; i += 4) {
+            size_t off = (data[i] | data[i + 1] << 8 | (size_t)data[i + 2] << 16) % (n - HEADER);
+            bad[HEADER + off] = data[i + 3];
+        }
+    }
+    put32(bad + 48, (uint32_t)(bn - HEADER));
+    put32(bad + 52, fdx_crc32(0, bad + HEADER, bn - HEADER));
+
+    if (fdx_machine_load(m, bad, bn, &err) == 0) {
+        /* accepted: the machine must keep working with it */
+        fdx_machine_run(m, c->step_ticks);
+        if (fdx_machine_save(m, good, n, &err) || fdx_machine_load(m, good, n, &err)) abort();
+    } else {
+        /* refused: nothing changed */
+        uint8_t *again = malloc(n);
+        if (!err.msg[0] || !again || fdx_machine_save(m, again, n, &err) || memcmp(again, good, n)) abort();
+        free(again);
+    }
+    free(bad);
+    free(good);
+    fdx_machine_destroy(m);
+    return 0;
+}

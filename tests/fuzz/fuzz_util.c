@@ -1,0 +1,35 @@
+/* Work files of the fuzz targets. */
+#define _POSIX_C_SOURCE 200809L
+#include "fuzz.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+/* One directory per process; a fuzzer process runs many inputs. */
+static char workdir[4096];      /* fuzz harness only: the library has no globals */
+
+const char *fuzz_workdir(void)
+{
+    if (!workdir[0]) {
+        const char *t = getenv("TMPDIR");
+        snprintf(workdir, sizeof workdir, "%s/fdx-fuzz.XXXXXX", t && *t ? t : "/tmp");
+        if (!mkdtemp(workdir)) {
+            perror("fuzz: mkdtemp");
+            abort();
+        }
+    }
+    return workdir;
+}
+
+const char *fuzz_write_file(const char *name, const uint8_t *data, size_t size)
+{
+    static char path[4200];
+    snprintf(path, sizeof path, "%s/%s", fuzz_workdir(), name);
+    FILE *f = fopen(path, "wb");
+    if (!f || (size && fwrite(data, 1, size, f) != size) || fclose(f)) {
+        perror(path);
+        abort();
+    }
+    return path;
+}
