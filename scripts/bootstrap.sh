@@ -12,7 +12,7 @@ mode=${1:-run}
 PACKAGES="build-essential cmake pkg-config zlib1g-dev libcjson-dev check
   cc65 nasm bcc binutils-m68k-linux-gnu gcc-m68k-linux-gnu hatari dosbox
   libsdl2-dev valgrind clang libedit-dev xvfb xdotool x11-apps
-  retroarch retroarch-dev mame stella libfuzzer-14-dev"
+  retroarch retroarch-dev mame stella libclang-rt-14-dev"
 
 install_deps() {
     missing=""
@@ -47,9 +47,15 @@ test)
     build build
     (cd build && ctest -j2 --output-on-failure)
     # clang must build it warning-free too
-    CC=clang build build-clang -DFDX_BUILD_TESTS=OFF
+    CC=clang build build-clang
     build build-asan -DFDX_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
-    (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest -j2 --output-on-failure) ;;
+    (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest -j2 --output-on-failure)
+    # the same machine states from gcc, clang and the sanitizer build
+    sh tests/reliability/compare_builds.sh build/tests/reliability/rel_hashes \
+        build-clang/tests/reliability/rel_hashes build-asan/tests/reliability/rel_hashes
+    # a short run of every fuzz target (libFuzzer, ASan+UBSan)
+    CC=clang build build-fuzz -DFDX_FUZZ=ON -DFDX_BUILD_TESTS=OFF
+    sh tests/fuzz/run_fuzz.sh --fuzz build-fuzz ../shared/testdata "${FDX_FUZZ_SECONDS:-20}" ;;
 *)
     echo "usage: sh scripts/bootstrap.sh run|test|deps" >&2
     exit 2 ;;
