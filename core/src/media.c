@@ -1,5 +1,5 @@
 /* Safe file reading and writing, the ROM search path and ROM look-up. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include "fdx/media.h"
 
 #include <dirent.h>
@@ -51,18 +51,34 @@ int fdx_file_read(const char *path, size_t max_size, uint8_t **data, size_t *siz
     return 0;
 }
 
-int fdx_file_write_atomic(const char *path, const void *data, size_t size, struct fdx_err *err)
+int fdx_file_write_atomic(const char *user_path, const void *data, size_t size, struct fdx_err *err)
 {
+    /* A symbolic link stays a link: the file it points to is replaced. */
+    const char *path = user_path;
+    char *resolved = NULL;
+    struct stat st;
+    if (lstat(user_path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        resolved = realpath(user_path, NULL);
+        if (!resolved) return fdx_err_set(err, "%s: cannot follow the link: %s", user_path, strerror(errno));
+        path = resolved;
+    }
+    bool exists = stat(path, &st) == 0;
     size_t len = strlen(path);
     char *tmp = malloc(len + 16);
-    if (!tmp) return fdx_err_set(err, "%s: out of memory", path);
+    if (!tmp) {
+        free(resolved);
+        return fdx_err_set(err, "%s: out of memory", user_path);
+    }
     snprintf(tmp, len + 16, "%s.tmp-XXXXXX", path);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        fdx_err_set(err, "%s: cannot create: %s", path, strerror(errno));
+        fdx_err_set(err, "%s: cannot create: %s", user_path, strerror(errno));
         free(tmp);
+        free(resolved);
         return -1;
     }
+    /* the new file keeps the old one's permissions (mkstemp makes it 0600) */
+    (void)fchmod(fd, exists ? (st.st_mode & 07777) : 0644);
     const uint8_t *p = data;
     size_t done = 0;
     while (done < size) {
@@ -74,12 +90,14 @@ int fdx_file_write_atomic(const char *path, const void *data, size_t size, struc
     int ok = done == size && fsync(fd) == 0;
     ok = (close(fd) == 0) && ok;
     if (!ok || rename(tmp, path) != 0) {
-        fdx_err_set(err, "%s: write failed: %s", path, strerror(errno));
+        fdx_err_set(err, "%s: write failed: %s", user_path, strerror(errno));
         unlink(tmp);
         free(tmp);
+        free(resolved);
         return -1;
     }
     free(tmp);
+    free(resolved);
     return 0;
 }
 
