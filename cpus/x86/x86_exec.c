@@ -36,7 +36,35 @@ struct xi {
     uint32_t cyc;           /* clocks of this instruction */
     uint32_t busy;          /* clocks the bus spent on data */
     uint64_t end;           /* run budget end (REP yields there) */
+    /* the memory bus's page table, cached for the run (bus.h allows it) */
+    const struct fdx_page *pages;
+    unsigned pshift;
+    uint32_t amask;
 };
+
+HOT void xi_init(struct xi *x, struct fdx_x86 *c, uint64_t end)
+{
+    *x = (struct xi){.c = c, .so = -1, .end = end, .pages = c->base.bus->pages,
+                     .pshift = c->base.bus->page_shift, .amask = c->base.bus->addr_mask};
+}
+
+/* Memory through the cached page table: host pointer or the bus's slow path. */
+HOT uint8_t mem_rd(const struct xi *x, uint32_t lin)
+{
+    lin &= x->amask;
+    const struct fdx_page *p = &x->pages[lin >> x->pshift];
+    if (p->read) return p->read[lin & p->mask];
+    return (uint8_t)fdx_bus_read_slow(x->c->base.bus, lin, 1);
+}
+HOT void mem_wr(const struct xi *x, uint32_t lin, uint8_t v)
+{
+    lin &= x->amask;
+    const struct fdx_page *p = &x->pages[lin >> x->pshift];
+    if (p->write)
+        p->write[lin & p->mask] = v;
+    else
+        fdx_bus_write_slow(x->c->base.bus, lin, v, 1);
+}
 
 /* ---- instruction bytes ------------------------------------------------ */
 
@@ -143,7 +171,7 @@ HOT uint32_t seg_of(const struct xi *x, unsigned defseg)
 HOT uint8_t rd8(struct xi *x, unsigned s, uint16_t off)
 {
     x->busy += 4;
-    return fdx_bus_read8(x->c->base.bus, x->c->seg[s].base + off);
+    return mem_rd(x, x->c->seg[s].base + off);
 }
 HOT void wr8(struct xi *x, unsigned s, uint16_t off, uint8_t v)
 {
@@ -156,7 +184,7 @@ HOT void wr8(struct xi *x, unsigned s, uint16_t off, uint8_t v)
         c->qlin = ql;
         x86_queue_materialize(c);
     }
-    fdx_bus_write8(c->base.bus, lin, v);
+    mem_wr(x, lin, v);
 }
 HOT void word_penalty(struct xi *x, uint16_t off)
 {
@@ -375,9 +403,7 @@ HOT void jump_to(struct xi *x, uint16_t target)
 COLD uint64_t take_vector_cold(struct fdx_x86 *c, uint8_t vec, uint16_t ret_ip)
 {
     struct xi t;
-    memset(&t, 0, sizeof t);
-    t.c = c;
-    t.so = -1;
+    xi_init(&t, c, 0);
     t.ip0 = c->ip;
     take_vector(&t, vec, ret_ip);
     return t.cyc | (uint64_t)t.busy << 32;
@@ -720,16 +746,15 @@ HOT void exec_186(struct xi *x, uint8_t op)
 
 /* One instruction. fast: the caller knows TF was clear before it (the
  * single-step check is left out). */
-HOT void exec_body(struct fdx_x86 *c, uint64_t end, bool fast)
+HOT void exec_body(const struct xi *xin, bool fast)
 {
-    struct xi x;
-    x.c = c;
+    struct xi x = *xin; /* the run's fields; the rest is reset below */
+    struct fdx_x86 *c = x.c;
     x.so = -1;
     x.rep = 0;
     x.flush = false;
     x.cyc = 0;
     x.busy = 0;
-    x.end = end;
     x.ip0 = c->ip;
     x.last_prefix = c->ip;
     x86_setup_fetch(&x, c->ip);
@@ -1359,15 +1384,19 @@ prefix:
 
 void x86_exec_one(struct fdx_x86 *c, uint64_t end)
 {
-    exec_body(c, end, false);
+    struct xi x;
+    xi_init(&x, c, end);
+    exec_body(&x, false);
 }
 
 /* Runs instructions while nothing is pending (no interrupt line, halt,
  * inhibit or debugger attention) and the budget lasts. */
 void x86_run_fast(struct fdx_x86 *c, uint64_t end)
 {
+    struct xi x;
+    xi_init(&x, c, end);
     for (;;) {
-        exec_body(c, end, true);
+        exec_body(&x, true);
         uint64_t pending;
         memcpy(&pending, &c->intr, sizeof pending); /* intr, nmi_pending, halted, inhibit, trap, 0... */
         if ((pending | c->base.attention | (uint32_t)c->base.stop) || c->base.cycles >= end) return;
@@ -1377,12 +1406,9 @@ void x86_run_fast(struct fdx_x86 *c, uint64_t end)
 void x86_hw_interrupt(struct fdx_x86 *c, uint8_t vec)
 {
     struct xi x;
-    x.c = c;
-    x.so = -1;
-    x.rep = 0;
-    x.flush = false;
+    xi_init(&x, c, 0);
+    x.ip0 = c->ip;
     x.cyc = 61;
-    x.busy = 0;
     take_vector(&x, vec, c->ip);
     c->qlen = 0;
     c->qmat = 0;
