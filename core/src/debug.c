@@ -5,6 +5,8 @@
 #include "fdx/symbols.h"
 
 #include <inttypes.h>
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 void fdx_debug_init(struct fdx_debug *d)
@@ -72,6 +74,9 @@ static void tap_mem(void *ctx, uint32_t addr, uint32_t value, unsigned size, boo
     struct fdx_cpu *cpu = d->cpu;
     if (d->buslog_on) log_access(d, addr, value, size, write, false);
     if (d->replay) return;
+    /* the first access that fires is the one reported; the instruction
+     * then finishes */
+    if (d->why.kind == FDX_DSTOP_WATCH && cpu->stop) return;
     uint32_t last = addr + size - 1;
     for (unsigned i = 0; i < d->nwp; i++) {
         struct fdx_watchpoint *w = &d->wp[i];
@@ -303,6 +308,33 @@ static void successors(const struct fdx_cpu *cpu, uint32_t pc, const struct fdx_
     }
 }
 
+/* The number of a software interrupt from its disassembly ("int 0x21",
+ * "TRAP #15", "INT 21h"): the last number in the text, if any. */
+static bool trap_number(const char *text, uint32_t *out)
+{
+    const char *p = text + strlen(text);
+    while (p > text && !isxdigit((unsigned char)p[-1])) p--;
+    const char *end = p;
+    while (p > text && (isxdigit((unsigned char)p[-1]) || p[-1] == 'x' || p[-1] == 'X' || p[-1] == '$')) p--;
+    if (p == end) return false;
+    if (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_')) return false;   /* part of a word */
+    /* the 'h' suffix: hex */
+    bool hsuffix = (*end == 'h' || *end == 'H');
+    char num[24];
+    size_t n = (size_t)(end - p);
+    if (n >= sizeof num) return false;
+    memcpy(num, p, n);
+    num[n] = 0;
+    char *stop;
+    unsigned long v;
+    if (num[0] == '$') v = strtoul(num + 1, &stop, 16);
+    else if (num[0] == '0' && (num[1] == 'x' || num[1] == 'X')) v = strtoul(num + 2, &stop, 16);
+    else v = strtoul(num, &stop, hsuffix ? 16 : 10);
+    if (*stop || stop == num) return false;
+    *out = (uint32_t)v;
+    return true;
+}
+
 static bool in_succ(const uint32_t *s, unsigned n, uint32_t pc)
 {
     if (n == 0) return true;
@@ -452,7 +484,10 @@ int fdx_cpu_hook(struct fdx_cpu *cpu, uint32_t pc)
         uint32_t s[2];
         unsigned ns;
         successors(cpu, d->prev_pc, &d->prev_dis, true, s, &ns);
-        if (d->prev_dis.flow == FDX_FLOW_TRAP) have_event = true, ev = FDX_EVENT_INT, guessed = true;
+        if (d->prev_dis.flow == FDX_FLOW_TRAP) {
+            have_event = true, ev = FDX_EVENT_INT, guessed = true;
+            evnum_known = trap_number(d->prev_dis.text, &evnum);
+        }
         else if (!in_succ(s, ns, pc)) have_event = true, ev = FDX_EVENT_IRQ, guessed = true;
     }
     bool prev_was_return = follows && d->prev_dis.flow == FDX_FLOW_RETURN;
@@ -470,6 +505,7 @@ int fdx_cpu_hook(struct fdx_cpu *cpu, uint32_t pc)
             d->why.event = ev;
             d->why.event_number = evnum;
             d->why.event_guessed = guessed;
+            d->why.event_number_known = evnum_known;
             return stop(d, cpu, FDX_DSTOP_CATCH, c);
         }
     }

@@ -267,9 +267,12 @@ static void report(struct fdx_dbg *s, enum fdx_run_result r, bool interrupted)
     }
     case FDX_DSTOP_CATCH: {
         const struct fdx_catchpoint *c = &d->cp[d->why.index];
+        char num[24] = "";
+        if (d->why.event_number_known && (d->why.event == FDX_EVENT_INT || d->why.event == FDX_EVENT_EXCEPTION))
+            snprintf(num, sizeof num, " %u", (unsigned)d->why.event_number);
         if (d->why.event_guessed)
-            say(s, "catchpoint #%d: %s (the %s module does not report events: found by the PC leaving the "
-                   "instruction's flow)", c->id, fdx_debug_event_name(d->why.event), s->cpu->ops->name);
+            say(s, "catchpoint #%d: %s%s (the %s module does not report events: found by the PC leaving the "
+                   "instruction's flow)", c->id, fdx_debug_event_name(d->why.event), num, s->cpu->ops->name);
         else if (d->why.event == FDX_EVENT_INT || d->why.event == FDX_EVENT_EXCEPTION)
             say(s, "catchpoint #%d: %s %u", c->id, fdx_debug_event_name(d->why.event), (unsigned)d->why.event_number);
         else say(s, "catchpoint #%d: %s", c->id, fdx_debug_event_name(d->why.event));
@@ -497,6 +500,7 @@ static int cmd_bus(struct fdx_dbg *s, char **w, int n)
     uint64_t start = s->cpu->cycles;
     struct fdx_debug *d = s->d;
     d->replay = true;
+    bool was_replaying = fdx_rewind_replaying(&s->rw, true);
     d->buslog_on = true;
     d->nbuslog = 0;
     fdx_debug_set_step(d, s->cpu, 1);
@@ -505,6 +509,7 @@ static int cmd_bus(struct fdx_dbg *s, char **w, int n)
     do r = fdx_machine_run(s->m, (uint64_t)1 << 28);
     while (r == FDX_RUN_OK && s->cpu->instructions < now);
     d->replay = false;
+    s->rw.replaying = was_replaying;
     d->buslog_on = false;
     d->step_target = 0;
     fdx_debug_prepare(d, s->cpu);

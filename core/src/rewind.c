@@ -65,11 +65,68 @@ static int snapshot(struct fdx_rewind *rw, struct fdx_err *err)
     return 0;
 }
 
+/* ---- the console during re-execution ---------------------------------- */
+
+static long host_write(void *ctx, int stream, const void *buf, size_t size)
+{
+    struct fdx_rewind *rw = ctx;
+    if (rw->replaying || !rw->host.write) return (long)size;   /* shown the first time */
+    return rw->host.write(rw->host.ctx, stream, buf, size);
+}
+
+static long host_read(void *ctx, int stream, void *buf, size_t size)
+{
+    struct fdx_rewind *rw = ctx;
+    uint64_t now = rw->m->cpu->instructions;
+    if (rw->replaying) {
+        /* the same reads in the same order as the first time */
+        while (rw->rnext < rw->nreads && rw->reads[rw->rnext].instr < now) rw->rnext++;
+        if (rw->rnext == rw->nreads) return 0;
+        const struct fdx_rewind_read *r = &rw->reads[rw->rnext++];
+        size_t n = r->size < size ? r->size : size;
+        memcpy(buf, rw->pool + r->off, n);
+        return r->result < 0 ? r->result : (long)n;
+    }
+    if (!rw->host.read) return 0;
+    long got = rw->host.read(rw->host.ctx, stream, buf, size);
+    /* record it (reads from a later future were dropped at the fork) */
+    size_t n = got > 0 ? (size_t)got : 0;
+    if (rw->nreads == rw->rcap) {
+        size_t cap = rw->rcap ? rw->rcap * 2 : 64;
+        struct fdx_rewind_read *v = realloc(rw->reads, cap * sizeof *v);
+        if (!v) return got;
+        rw->reads = v;
+        rw->rcap = cap;
+    }
+    if (rw->pool_len + n > rw->pool_cap) {
+        size_t cap = rw->pool_cap ? rw->pool_cap * 2 : 4096;
+        while (cap < rw->pool_len + n) cap *= 2;
+        uint8_t *v = realloc(rw->pool, cap);
+        if (!v) return got;
+        rw->pool = v;
+        rw->pool_cap = cap;
+    }
+    memcpy(rw->pool + rw->pool_len, buf, n);
+    rw->reads[rw->nreads++] = (struct fdx_rewind_read){.instr = now, .off = rw->pool_len, .size = n, .result = got};
+    rw->pool_len += n;
+    return got;
+}
+
+bool fdx_rewind_replaying(struct fdx_rewind *rw, bool on)
+{
+    bool was = rw->replaying;
+    rw->replaying = on;
+    rw->rnext = 0;
+    return was;
+}
+
 int fdx_rewind_init(struct fdx_rewind *rw, struct fdx_machine *m, uint64_t interval, size_t max_bytes,
                     struct fdx_err *err)
 {
     memset(rw, 0, sizeof *rw);
     rw->m = m;
+    rw->host = m->host;
+    m->host = (struct fdx_host){.ctx = rw, .write = host_write, .read = host_read};
     rw->interval = interval ? interval : 200000;
     rw->max_bytes = max_bytes ? max_bytes : (size_t)256 << 20;
     if (!m->cpu) return fdx_err_set(err, "%s has no CPU to rewind", m->desc->name);
@@ -82,6 +139,9 @@ void fdx_rewind_free(struct fdx_rewind *rw)
     free(rw->snaps);
     free(rw->inputs);
     free(rw->cuts);
+    free(rw->reads);
+    free(rw->pool);
+    if (rw->m && rw->m->host.ctx == rw) rw->m->host = rw->host;
     memset(rw, 0, sizeof *rw);
 }
 
@@ -97,6 +157,8 @@ static void truncate_after(struct fdx_rewind *rw, uint64_t instr)
     while (rw->nsnaps > 1 && rw->snaps[rw->nsnaps - 1].instr > instr) drop(rw, rw->nsnaps - 1);
     while (rw->ninputs && rw->inputs[rw->ninputs - 1].instr > instr) rw->ninputs--;
     while (rw->ncuts && rw->cuts[rw->ncuts - 1].instr > instr) rw->ncuts--;
+    /* a read during instruction `instr` has not happened yet */
+    while (rw->nreads && rw->reads[rw->nreads - 1].instr >= instr) rw->pool_len = rw->reads[--rw->nreads].off;
 }
 
 static int add_cut(struct fdx_rewind *rw, bool hook)
@@ -140,6 +202,7 @@ int fdx_rewind_reset(struct fdx_rewind *rw, struct fdx_err *err)
 {
     while (rw->nsnaps) drop(rw, rw->nsnaps - 1);
     rw->ninputs = 0;
+    rw->nreads = rw->pool_len = 0;
     rw->ncuts = 0;
     return snapshot(rw, err);
 }
@@ -203,6 +266,7 @@ static int run_to(struct fdx_rewind *rw, uint64_t target, bool record, struct fd
     while (in < rw->ninputs && rw->inputs[in].instr <= start) in++;
     while (cut < rw->ncuts && rw->cuts[cut].instr <= start) cut++;
     d->replay = !record;
+    bool was_replaying = fdx_rewind_replaying(rw, true);
     d->record = record;
     d->rec_found = false;
     d->rec_watch_pending = false;
@@ -252,6 +316,7 @@ static int run_to(struct fdx_rewind *rw, uint64_t target, bool record, struct fd
     rw->pos_hook = hook;
     d->step_target = 0;
     d->replay = d->record = false;
+    rw->replaying = was_replaying;
     d->trace_on = saved_trace;
     d->buslog_on = saved_buslog;
     d->mode = saved_mode;

@@ -116,6 +116,7 @@ struct fdx_debug_stop {
     enum fdx_cpu_event_kind event;  /* CATCH */
     uint32_t event_number;
     bool event_guessed;         /* CATCH found by the generic fallback */
+    bool event_number_known;
     char error[256];
 };
 

@@ -23,6 +23,7 @@
 #include <stdbool.h>
 #include "common.h"
 #include "input.h"
+#include "machine.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -48,6 +49,14 @@ struct fdx_rewind_cut {
     bool hook;                      /* stopped by the hook (else by time) */
 };
 
+/* Bytes the program read from the host console (stdin), kept so that
+ * re-execution reads them again instead of waiting for new input. */
+struct fdx_rewind_read {
+    uint64_t instr;                 /* instructions when read */
+    size_t off, size;               /* in the byte pool; size 0: end of input */
+    long result;                    /* what host.read returned */
+};
+
 struct fdx_rewind {
     struct fdx_machine *m;
     struct fdx_rewind_snap *snaps;  /* sorted by instr */
@@ -60,6 +69,14 @@ struct fdx_rewind {
     struct fdx_rewind_cut *cuts;    /* sorted, one per instruction count */
     size_t ncuts, ccap;
     bool pos_hook;                  /* how the current state was reached */
+    /* the machine's console goes through us: while re-executing, output is
+     * not shown again and input comes from the record */
+    struct fdx_host host;           /* the real one */
+    bool replaying;
+    struct fdx_rewind_read *reads;
+    size_t nreads, rcap, rnext;     /* rnext: the next record to replay */
+    uint8_t *pool;
+    size_t pool_len, pool_cap;
 };
 
 /* interval: CPU cycles between snapshots (0: 200000); max_bytes: memory
@@ -67,6 +84,10 @@ struct fdx_rewind {
 int fdx_rewind_init(struct fdx_rewind *rw, struct fdx_machine *m, uint64_t interval, size_t max_bytes,
                     struct fdx_err *err);
 void fdx_rewind_free(struct fdx_rewind *rw);
+/* Marks a re-execution done outside fdx_rewind_goto (e.g. showing the bus
+ * of the last instruction): console output is held back and input comes
+ * from the record. Returns the previous setting. */
+bool fdx_rewind_replaying(struct fdx_rewind *rw, bool on);
 /* Call before each forward fdx_machine_run: running on from a point in the
  * past drops the later history. */
 void fdx_rewind_begin_run(struct fdx_rewind *rw);
