@@ -73,7 +73,7 @@ struct m68k {
     uint32_t fault_addr;
     uint32_t fault_pc;          /* PC value the frame will hold */
     uint16_t fault_ir;
-    uint32_t ipc;               /* address of the instruction being executed */
+    uint32_t ipc;               /* instruction address: valid in natfeat() and after a halt */
     int32_t ae_off;             /* address error frame PC = pc at the fault + ae_off */
     struct m68k_log *log;       /* NULL: no bus logging */
     /* Interrupt vector for level n: -1 autovector, -2 spurious, else vector. */

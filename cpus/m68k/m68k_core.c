@@ -82,8 +82,10 @@ static void enter_super(struct m68k *c)
     m68k_set_sr_internal(c, (uint16_t)((c->sr | SR_S) & ~SR_T));
 }
 
-static void halt(struct m68k *c)
+/* pc: the instruction (or exception) address reported for the halt */
+static void halt(struct m68k *c, uint32_t pc)
 {
+    c->ipc = pc;
     c->halted = 1;
     c->base.stop = FDX_STOP_HALTED;
 }
@@ -129,17 +131,18 @@ void m68k_exception_sr(struct m68k *c, unsigned vector, uint32_t pc, unsigned pr
     if (pre) idle(c, pre);
     if (!push_frame(c, old, pc)) {
         c->fault = 0;
-        halt(c);
+        halt(c, pc);
         return;
     }
     vector_jump(c, vector);
 }
 
-void m68k_privilege(struct m68k *c) { m68k_exception(c, 8, c->ipc, 4); }
-void m68k_illegal(struct m68k *c, unsigned vector) { m68k_exception(c, vector, c->ipc, 4); }
+/* Both are taken before the instruction fetched anything: its address is pc - 4. */
+void m68k_privilege(struct m68k *c) { m68k_exception(c, 8, c->pc - 4, 4); }
+void m68k_illegal(struct m68k *c, unsigned vector) { m68k_exception(c, vector, c->pc - 4, 4); }
 
 /* Address error: the long (group 0) frame. */
-static void address_exception(struct m68k *c)
+void m68k_address_exception(struct m68k *c)
 {
     unsigned guard = 0;
     while (c->fault && !c->halted) {
@@ -156,7 +159,7 @@ static void address_exception(struct m68k *c)
         wr16(c, sp - 2, (uint16_t)pc, 5);
         if (c->fault || ++guard > 2) {
             c->fault = 0;
-            halt(c);
+            halt(c, pc);
             return;
         }
         wr16(c, sp - 6, old, 5);
@@ -185,11 +188,11 @@ static void interrupt(struct m68k *c, unsigned level)
     unsigned vector = vec == -1 ? 24 + level : vec == -2 ? 24 : (unsigned)vec & 0xff;
     if (!push_frame(c, old, pc)) {
         c->fault = 0;
-        halt(c);
+        halt(c, pc);
         return;
     }
     vector_jump(c, vector);
-    if (c->fault) address_exception(c);
+    if (c->fault) m68k_address_exception(c);
 }
 
 void m68k_step_one(struct m68k *c)
@@ -210,7 +213,7 @@ void m68k_step_one(struct m68k *c)
         /* The trace exception of the previous instruction comes first. */
         c->trace_pending = 0;
         m68k_exception(c, 9, c->pc - 4, 4);
-        if (c->fault) address_exception(c);
+        if (c->fault) m68k_address_exception(c);
         return;
     }
     if (c->stopped) {
@@ -218,10 +221,9 @@ void m68k_step_one(struct m68k *c)
         return;
     }
     c->ipc = c->pc - 4;
-    c->ae_off = -2;
     c->trace = (uint8_t)(c->sr >> 15);
     m68k_handlers[m68k_op_index[c->ir]](c);
-    if (c->fault) address_exception(c);
+    if (c->fault) m68k_address_exception(c);
     else if (c->trace) c->trace_pending = 1;
     c->base.instructions++;
 }
@@ -253,8 +255,16 @@ static void m68k_reset(struct fdx_cpu *cpu)
     c->pc = pc + 4;
     if (c->fault) {
         c->fault = 0;
-        halt(c);
+        halt(c, pc);
     }
+}
+
+/* Anything that needs more than "execute the next instruction": a halt,
+ * STOP, a pending trace or interrupt, or tracing on. */
+static inline bool needs_slow_step(const struct m68k *c)
+{
+    return (c->halted | c->stopped | c->trace_pending | c->nmi_edge | (c->sr >> 15)) ||
+           c->ipl > ((c->sr >> 8) & 7);
 }
 
 static uint64_t m68k_run(struct fdx_cpu *cpu, uint64_t cycles)
@@ -267,12 +277,19 @@ static uint64_t m68k_run(struct fdx_cpu *cpu, uint64_t cycles)
     }
     while (c->base.cycles < end) {
         if (c->base.attention && fdx_cpu_hook(&c->base, c->pc - 4)) break;
-        m68k_step_one(c);
-        if (c->base.stop) break;
-        if (c->stopped && !c->ipl && !c->nmi_edge) {
-            c->base.cycles = end; /* nothing but an interrupt wakes it */
-            break;
+        if (__builtin_expect(needs_slow_step(c), 0)) {
+            m68k_step_one(c);
+            if (c->base.stop) break;
+            if (c->stopped && !c->ipl && !c->nmi_edge) {
+                c->base.cycles = end; /* nothing but an interrupt wakes it */
+                break;
+            }
+            continue;
         }
+        m68k_handlers[m68k_op_index[c->ir]](c);
+        if (__builtin_expect(c->fault, 0)) m68k_address_exception(c);
+        c->base.instructions++;
+        if (c->base.stop) break;
     }
     return c->base.cycles - start;
 }

@@ -1129,6 +1129,7 @@ static void h_jmp(struct m68k *c)
 static void h_jsr(struct m68k *c)
 {
     OPMODE;
+    c->ae_off = -2;
     uint32_t ret = c->pc - 2;
     uint32_t a = ctrl_addr(c, mode, reg);
     if (mode == 5 || (mode == 7 && (reg == 0 || reg == 2))) { idle(c, 2); ret += 2; }
@@ -1166,6 +1167,7 @@ static void h_lea(struct m68k *c)
 static void h_pea(struct m68k *c)
 {
     OPMODE;
+    c->ae_off = -2;
     uint32_t a = ctrl_addr(c, mode, reg);
     if (mode == 7 && reg < 2) { /* absolute: push, then the last prefetch */
         np(c);
@@ -1192,6 +1194,7 @@ static void h_pea(struct m68k *c)
 
 static void h_link(struct m68k *c)
 {
+    c->ae_off = -2;
     unsigned r = c->ir & 7;
     int16_t disp = (int16_t)np(c);
     uint32_t sp = c->a[7] - 4;
@@ -1230,6 +1233,7 @@ static inline uint32_t pop32(struct m68k *c)
 
 static void h_rts(struct m68k *c)
 {
+    c->ae_off = -2;
     uint32_t a = pop32(c);
     CK;
     jump(c, a);
@@ -1237,6 +1241,7 @@ static void h_rts(struct m68k *c)
 
 static void h_rtr(struct m68k *c)
 {
+    c->ae_off = -2;
     uint32_t sp = c->a[7];
     uint16_t ccr = rd16(c, sp, fc_data(c));
     CK;
@@ -1254,6 +1259,7 @@ static void h_rte(struct m68k *c)
         return;
     }
     uint32_t sp = c->a[7];
+    c->ae_off = -2;
     uint16_t sr = rd16(c, sp, 5);
     CK;
     uint32_t a = (uint32_t)rd16(c, sp + 2, 5) << 16;
@@ -1265,6 +1271,7 @@ static void h_rte(struct m68k *c)
 
 static void h_bcc(struct m68k *c)
 {
+    c->ae_off = -2;
     int32_t disp = (int8_t)c->ir;
     uint32_t base = c->pc - 2;
     if (cond(c, (c->ir >> 8) & 15)) {
@@ -1279,6 +1286,7 @@ static void h_bcc(struct m68k *c)
 
 static void h_bsr(struct m68k *c)
 {
+    c->ae_off = -2;
     int32_t disp = (int8_t)c->ir;
     uint32_t base = c->pc - 2;
     uint32_t ret = disp ? base : base + 2;
@@ -1468,6 +1476,7 @@ static void h_trap(struct m68k *c) { m68k_exception(c, 32 + (c->ir & 15), c->pc 
 
 static void h_trapv(struct m68k *c)
 {
+    c->ae_off = -2;
     if (c->sr & SR_V) {
         /* the chip is already in supervisor state for this fetch */
         uint16_t old = c->sr;
@@ -1483,6 +1492,7 @@ static void h_illegal(struct m68k *c) { m68k_illegal(c, 4); }
 
 static void h_natfeat(struct m68k *c)
 {
+    c->ipc = c->pc - 4; /* the fast loop does not keep it; the callback may want it */
     int r = c->natfeat ? c->natfeat(c->natfeat_ctx, &c->base, c->ir) : M68K_NF_ILLEGAL;
     if (r == M68K_NF_DONE) fin(c);
     else if (r == M68K_NF_PRIVILEGE) m68k_privilege(c);

@@ -5,6 +5,12 @@
 #include "m68k.h"
 #include "m68k_table.h"
 
+#if defined(__GNUC__)
+#define M68K_INLINE static inline __attribute__((always_inline))
+#else
+#define M68K_INLINE static inline
+#endif
+
 #define SR_T 0x8000u
 #define SR_S 0x2000u
 #define SR_X 0x10u
@@ -26,19 +32,20 @@ void m68k_address_error(struct m68k *c, uint32_t a, unsigned fc, int read, uint1
 void m68k_exception(struct m68k *c, unsigned vector, uint32_t pc, unsigned idle);
 void m68k_exception_sr(struct m68k *c, unsigned vector, uint32_t pc, unsigned idle, uint16_t old_sr);
 void m68k_privilege(struct m68k *c);
+void m68k_address_exception(struct m68k *c);
 void m68k_illegal(struct m68k *c, unsigned vector);
 
 static inline unsigned fc_data(const struct m68k *c) { return (c->sr & SR_S) ? 5 : 1; }
 static inline unsigned fc_prog(const struct m68k *c) { return (c->sr & SR_S) ? 6 : 2; }
 
-static inline void idle(struct m68k *c, unsigned n)
+M68K_INLINE void idle(struct m68k *c, unsigned n)
 {
     c->base.cycles += n;
     if (c->log) m68k_log_event(c, 'n', 0, 0, 0, 0, n);
 }
 
 /* Word read of an even address from RAM/ROM pages, or the slow path. */
-static inline uint16_t bus_r16(struct m68k *c, uint32_t a)
+M68K_INLINE uint16_t bus_r16(struct m68k *c, uint32_t a)
 {
     struct fdx_bus *b = c->base.bus;
     a &= 0xffffff;
@@ -50,7 +57,7 @@ static inline uint16_t bus_r16(struct m68k *c, uint32_t a)
     return m68k_read_slow(c, a, 0);
 }
 
-static inline uint16_t rd16(struct m68k *c, uint32_t a, unsigned fc)
+M68K_INLINE uint16_t rd16(struct m68k *c, uint32_t a, unsigned fc)
 {
     if (a & 1) {
         m68k_address_error(c, a, fc, 1, 0);
@@ -62,7 +69,7 @@ static inline uint16_t rd16(struct m68k *c, uint32_t a, unsigned fc)
     return v;
 }
 
-static inline uint8_t rd8(struct m68k *c, uint32_t a, unsigned fc)
+M68K_INLINE uint8_t rd8(struct m68k *c, uint32_t a, unsigned fc)
 {
     struct fdx_bus *b = c->base.bus;
     uint32_t m = a & 0xffffff;
@@ -73,7 +80,7 @@ static inline uint8_t rd8(struct m68k *c, uint32_t a, unsigned fc)
     return v;
 }
 
-static inline void wr16(struct m68k *c, uint32_t a, uint16_t v, unsigned fc)
+M68K_INLINE void wr16(struct m68k *c, uint32_t a, uint16_t v, unsigned fc)
 {
     if (a & 1) {
         m68k_address_error(c, a, fc, 0, v);
@@ -93,7 +100,7 @@ static inline void wr16(struct m68k *c, uint32_t a, uint16_t v, unsigned fc)
     if (c->log) m68k_log_event(c, 'w', fc, a, 0, v, 4);
 }
 
-static inline void wr8(struct m68k *c, uint32_t a, uint8_t v, unsigned fc)
+M68K_INLINE void wr8(struct m68k *c, uint32_t a, uint8_t v, unsigned fc)
 {
     struct fdx_bus *b = c->base.bus;
     uint32_t m = a & 0xffffff;
@@ -107,7 +114,7 @@ static inline void wr8(struct m68k *c, uint32_t a, uint8_t v, unsigned fc)
 }
 
 /* Prefetch: hands out IRC and refills it from pc. */
-static inline uint16_t np(struct m68k *c)
+M68K_INLINE uint16_t np(struct m68k *c)
 {
     uint16_t v = c->irc;
     c->irc = rd16(c, c->pc, fc_prog(c));
@@ -116,7 +123,7 @@ static inline uint16_t np(struct m68k *c)
 }
 
 /* The last prefetch of an instruction: IRC moves to IR. */
-static inline void fin(struct m68k *c)
+M68K_INLINE void fin(struct m68k *c)
 {
     c->ir = c->irc;
     c->irc = rd16(c, c->pc, fc_prog(c));

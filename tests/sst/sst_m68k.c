@@ -200,6 +200,8 @@ static int m68k_run(void *p, const cJSON *test, char *diff, size_t n)
     c->irc = (uint16_t)cJSON_GetArrayItem(pf, 1)->valuedouble;
     c->stopped = c->halted = 0;
     c->fault = 0;
+    /* poison: a handler that faults must set the frame PC offset itself */
+    c->ae_off = 0x40000;
     c->trace_pending = 0;
     c->ipl = c->nmi_edge = 0;
     c->base.stop = 0;
