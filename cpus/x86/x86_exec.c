@@ -409,6 +409,17 @@ COLD uint64_t take_vector_cold(struct fdx_x86 *c, uint8_t vec, uint16_t ret_ip)
     return t.cyc | (uint64_t)t.busy << 32;
 }
 
+HOT void jcc(struct xi *x, unsigned cc)
+{
+    int8_t d = (int8_t)f8(x);
+    if (cond(x->c, cc)) {
+        jump_to(x, (uint16_t)(cur_ip(x) + d));
+        x->cyc += 16;
+    } else {
+        x->cyc += 4;
+    }
+}
+
 /* Software or CPU-raised interrupt from inside an instruction. */
 HOT void soft_int(struct xi *x, uint8_t vec, uint16_t ret_ip)
 {
@@ -651,6 +662,31 @@ HOT void invalid(struct xi *x)
 
 /* ---- 80186 additions -------------------------------------------------- */
 
+/* 00-3D: ALU r/m,reg / reg,r/m / acc,imm */
+HOT void alu_op(struct xi *x, uint8_t op)
+{
+    struct fdx_x86 *c = x->c;
+    unsigned aop = op >> 3;
+    int w = op & 1;
+    if (op & 4) {
+        uint16_t imm = w ? f16(x) : f8(x);
+        uint16_t r = alu(c, aop, get_reg(x, w, 0), imm, w);
+        if (aop != 7) set_reg(x, w, 0, r);
+        x->cyc += 4;
+        return;
+    }
+    modrm(x);
+    if (op & 2) {
+        uint16_t r = alu(c, aop, get_reg(x, w, x->m.reg), get_rm(x, w), w);
+        if (aop != 7) set_reg(x, w, x->m.reg, r);
+        x->cyc += x->m.mod == 3 ? 3 : 9;
+    } else {
+        uint16_t r = alu(c, aop, get_rm(x, w), get_reg(x, w, x->m.reg), w);
+        if (aop != 7) set_rm(x, w, r);
+        x->cyc += x->m.mod == 3 ? 3 : (aop == 7 ? 9 : 16);
+    }
+}
+
 HOT void exec_186(struct xi *x, uint8_t op)
 {
     struct fdx_x86 *c = x->c;
@@ -783,32 +819,12 @@ prefix:
         if (x.n >= 8) x86_setup_fetch(&x, cur_ip(&x));
         goto prefix;
     /* ALU r/m,reg / reg,r/m / acc,imm */
-    case 0x00: case 0x01: case 0x02: case 0x03: case 0x08: case 0x09: case 0x0A: case 0x0B:
-    case 0x10: case 0x11: case 0x12: case 0x13: case 0x18: case 0x19: case 0x1A: case 0x1B:
-    case 0x20: case 0x21: case 0x22: case 0x23: case 0x28: case 0x29: case 0x2A: case 0x2B:
-    case 0x30: case 0x31: case 0x32: case 0x33: case 0x38: case 0x39: case 0x3A: case 0x3B: {
-        unsigned aop = op >> 3;
-        modrm(&x);
-        if (op & 2) {
-            uint16_t r = alu(c, aop, get_reg(&x, w, x.m.reg), get_rm(&x, w), w);
-            if (aop != 7) set_reg(&x, w, x.m.reg, r);
-            x.cyc += x.m.mod == 3 ? 3 : 9;
-        } else {
-            uint16_t r = alu(c, aop, get_rm(&x, w), get_reg(&x, w, x.m.reg), w);
-            if (aop != 7) set_rm(&x, w, r);
-            x.cyc += x.m.mod == 3 ? 3 : (aop == 7 ? 9 : 16);
-        }
-        break;
-    }
-    case 0x04: case 0x05: case 0x0C: case 0x0D: case 0x14: case 0x15: case 0x1C: case 0x1D:
-    case 0x24: case 0x25: case 0x2C: case 0x2D: case 0x34: case 0x35: case 0x3C: case 0x3D: {
-        unsigned aop = op >> 3;
-        uint16_t imm = w ? f16(&x) : f8(&x);
-        uint16_t r = alu(c, aop, get_reg(&x, w, 0), imm, w);
-        if (aop != 7) set_reg(&x, w, 0, r);
-        x.cyc += 4;
-        break;
-    }
+    /* one case per opcode so that alu_op is specialised for each */
+#define ALU6(b) case b: alu_op(&x, b); break; case b + 1: alu_op(&x, b + 1); break; \
+    case b + 2: alu_op(&x, b + 2); break; case b + 3: alu_op(&x, b + 3); break; \
+    case b + 4: alu_op(&x, b + 4); break; case b + 5: alu_op(&x, b + 5); break;
+    ALU6(0x00) ALU6(0x08) ALU6(0x10) ALU6(0x18) ALU6(0x20) ALU6(0x28) ALU6(0x30) ALU6(0x38)
+#undef ALU6
     case 0x06: case 0x0E: case 0x16: case 0x1E:
         push(&x, c->seg[op >> 3].sel);
         x.cyc += 10;
@@ -905,19 +921,24 @@ prefix:
     case 0x60: case 0x61: case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: case 0x67:
     case 0x68: case 0x69: case 0x6A: case 0x6B: case 0x6C: case 0x6D: case 0x6E: case 0x6F:
         if (x86_is_186(c)) goto op186;
-        op = (uint8_t)(op + 0x10); /* 8086: aliases of 70-7F */
-        /* fall through */
-    case 0x70: case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77:
-    case 0x78: case 0x79: case 0x7A: case 0x7B: case 0x7C: case 0x7D: case 0x7E: case 0x7F: {
-        int8_t d = (int8_t)f8(&x);
-        if (cond(c, op & 15)) {
-            jump_to(&x, (uint16_t)(cur_ip(&x) + d));
-            x.cyc += 16;
-        } else {
-            x.cyc += 4;
-        }
+        jcc(&x, op & 15); /* 8086: aliases of 70-7F */
         break;
-    }
+    case 0x70: jcc(&x, 0); break;
+    case 0x71: jcc(&x, 1); break;
+    case 0x72: jcc(&x, 2); break;
+    case 0x73: jcc(&x, 3); break;
+    case 0x74: jcc(&x, 4); break;
+    case 0x75: jcc(&x, 5); break;
+    case 0x76: jcc(&x, 6); break;
+    case 0x77: jcc(&x, 7); break;
+    case 0x78: jcc(&x, 8); break;
+    case 0x79: jcc(&x, 9); break;
+    case 0x7A: jcc(&x, 10); break;
+    case 0x7B: jcc(&x, 11); break;
+    case 0x7C: jcc(&x, 12); break;
+    case 0x7D: jcc(&x, 13); break;
+    case 0x7E: jcc(&x, 14); break;
+    case 0x7F: jcc(&x, 15); break;
     case 0x80: case 0x81: case 0x82: case 0x83: {
         modrm(&x);
         uint16_t a = get_rm(&x, w);

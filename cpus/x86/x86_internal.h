@@ -19,15 +19,16 @@ static inline uint16_t x86_parity(uint32_t r)
     return (uint16_t)(((0x9669u >> ((r ^ (r >> 4)) & 0xF)) & 1u) << 2);
 }
 
+/* SF, ZF and PF of each byte value (x86_optab.c). */
+extern const uint8_t x86_szp_tab[256];
+
 static inline uint16_t x86_szp8(uint32_t r)
 {
-    r &= 0xFF;
-    return (uint16_t)((r ? 0 : X86_ZF) | (r & 0x80) | x86_parity(r));
+    return x86_szp_tab[r & 0xFF];
 }
 static inline uint16_t x86_szp16(uint32_t r)
 {
-    r &= 0xFFFF;
-    return (uint16_t)((r ? 0 : X86_ZF) | ((r >> 8) & 0x80) | x86_parity(r));
+    return (uint16_t)((x86_szp_tab[r & 0xFF] & X86_PF) | ((r & 0xFFFF) ? 0 : X86_ZF) | ((r >> 8) & 0x80));
 }
 
 /* ---- operand forms for the shared table (disassembler, lengths) ---- */

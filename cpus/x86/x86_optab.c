@@ -92,3 +92,10 @@ const struct x86_opinfo *x86_opinfo(const struct fdx_x86 *c, uint8_t op)
     if (op == 0x0F) return &popcs;
     return &tab86[op];
 }
+
+/* SF, ZF, PF of a byte result, built by the preprocessor (no start-up code). */
+#define SZP0(i) (uint8_t)((((0x9669u >> (((i) ^ ((i) >> 4)) & 0xF)) & 1u) << 2) | ((i) & 0x80) | ((i) ? 0 : 0x40))
+#define SZP4(i) SZP0(i), SZP0((i) + 1), SZP0((i) + 2), SZP0((i) + 3)
+#define SZP16(i) SZP4(i), SZP4((i) + 4), SZP4((i) + 8), SZP4((i) + 12)
+#define SZP64(i) SZP16(i), SZP16((i) + 16), SZP16((i) + 32), SZP16((i) + 48)
+const uint8_t x86_szp_tab[256] = {SZP64(0), SZP64(64), SZP64(128), SZP64(192)};
