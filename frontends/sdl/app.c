@@ -34,6 +34,7 @@ struct app {
     unsigned host_hz;
     struct fdx_view_rect view;
     bool fullscreen;
+    int windowed_w, windowed_h;   /* the window's size before fullscreen */
     unsigned scale;
 
     struct fdx_pace pace;
@@ -270,11 +271,18 @@ static void set_window_scale(struct app *a)
 
 static void toggle_fullscreen(struct app *a)
 {
+    if (!a->fullscreen) SDL_GetWindowSize(a->win, &a->windowed_w, &a->windowed_h);
     a->fullscreen = !a->fullscreen;
     if (SDL_SetWindowFullscreen(a->win, a->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0)) {
         say(a, "fullscreen failed: %s", SDL_GetError());
         a->fullscreen = !a->fullscreen;
+        return;
     }
+    /* Back in a window, ask for the old size again: without a window
+     * manager (or with one that ignored the fullscreen request) no resize
+     * event comes back and SDL would keep drawing for the screen's size. */
+    if (!a->fullscreen && a->windowed_w > 0 && a->windowed_h > 0)
+        SDL_SetWindowSize(a->win, a->windowed_w, a->windowed_h);
 }
 
 static void draw(struct app *a)

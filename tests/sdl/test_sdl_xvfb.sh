@@ -60,6 +60,9 @@ size_is() {
     [ "$geo" = "$1" ] && ok || bad "window is $geo, wanted $1"
 }
 
+# the pointer away from the windows: a mouse over the picture moves paddle 1
+xdotool mousemove 1279 1023
+
 # ---- picture, keys, resizing
 if start sdltest --scale 3 --osd off; then
     size_is 960x300                             # 160x100 with 2:1 pixels, times 3
@@ -127,6 +130,37 @@ if start sdltest --scale 2; then
     # sound: the queue stayed bounded (3x the 60 ms target plus a burst of frames)
     lat=$(sed -n 's/.*latency at most \([0-9]*\) ms.*/\1/p' "$tmp/app.err")
     if [ -n "$lat" ] && [ "$lat" -gt 0 ] && [ "$lat" -le 250 ]; then ok; else bad "audio latency '$lat' ms"; cat "$tmp/app.err"; fi
+fi
+
+# ---- fullscreen and back without a restart, rewind, fast-forward
+if start sdltest --scale 3 --osd off --screenshot-dir "$tmp/shots2"; then
+    # (Xvfb has no window manager to make the window fill the screen, so
+    # this checks the way back: the window drawn right at its old size)
+    xdotool key F11; sleep 1
+    kill -0 "$app" && ok || bad "app died going fullscreen"
+    xdotool key F11; sleep 1
+    size_is 960x300
+    compare windowed 0 1 0
+    xdotool key alt+Return; sleep 1; xdotool key alt+Return; sleep 1
+    compare windowed2 0 1 0
+    shots="$tmp/shots2"
+    for i in 1 2 3; do xdotool key space; sleep 0.3; done    # three presses: a bar at the bottom
+    xdotool key F12
+    wait_log "sdltest-default-0001.png" && ok
+    xdotool keydown F7                          # rewind to the start: no presses
+    wait_log "nothing further back" && ok
+    xdotool keyup F7; sleep 0.3
+    xdotool key F12
+    wait_log "sdltest-default-0002.png" && ok
+    "$BIN" sdltest --headless --frames 1 --screenshot "$tmp/start.png" 2>/dev/null
+    cmp -s "$tmp/start.png" "$shots/sdltest-default-0002.png" && ok || bad "rewind did not go back to the start"
+    cmp -s "$tmp/start.png" "$shots/sdltest-default-0001.png" && bad "the presses changed nothing" || ok
+    xdotool keydown F8; sleep 1; xdotool keyup F8            # fast-forward: still alive, the same picture
+    kill -0 "$app" && ok || bad "app died fast-forwarding"
+    xdotool key F12
+    wait_log "sdltest-default-0003.png" && ok
+    cmp -s "$shots/sdltest-default-0002.png" "$shots/sdltest-default-0003.png" && ok || bad "fast-forward changed the picture"
+    stop
 fi
 
 # ---- the app ends by itself after --frames
