@@ -33,6 +33,10 @@ struct fdx_dbg {
     struct fdx_bus_access cyc[FDX_DEBUG_BUSLOG_SIZE];
     unsigned ncyc, cycpos;
     uint64_t cyc_start;
+    /* fdx_dbg_console: an app runs the machine between consoles */
+    bool in_console;
+    uint64_t left_instr;                /* instructions when the console was left */
+    bool left_valid;
 };
 
 /* ---- output -------------------------------------------------------------- */
@@ -998,6 +1002,14 @@ static int cmd_reset(struct fdx_dbg *s, char **w, int n)
 
 static int cmd_help(struct fdx_dbg *s, char **w, int n);
 
+static int cmd_resume(struct fdx_dbg *s, char **w, int n)
+{
+    (void)w;
+    (void)n;
+    if (!s->in_console) return fail(s, "resume goes back to the app that opened the debugger; here, use cont");
+    return 2;
+}
+
 static int cmd_quit(struct fdx_dbg *s, char **w, int n)
 {
     (void)s;
@@ -1049,6 +1061,7 @@ static const struct command commands[] = {
     {"print", "p|eval", "EXPR", "evaluate an expression", cmd_print},
     {"reset", "", "", "reset the machine", cmd_reset},
     {"help", "h|?", "[COMMAND]", "this list, or more about one command", cmd_help},
+    {"resume", "detach|app", "", "(in the app) close the debugger and let the app run on", cmd_resume},
     {"quit", "q|exit", "", "leave the debugger", cmd_quit},
 };
 
@@ -1168,4 +1181,67 @@ void fdx_dbg_destroy(struct fdx_dbg *s)
     fdx_rewind_free(&s->rw);
     fdx_symbols_free(&s->syms);
     free(s);
+}
+
+/* ---- a console for apps that run the machine themselves ----------------------- */
+
+void fdx_dbg_out_file(void *ctx, const char *line)
+{
+    FILE *f = ctx ? ctx : stdout;
+    fputs(line, f);
+    fputc('\n', f);
+    fflush(f);
+}
+
+int fdx_dbg_console(struct fdx_dbg *s, FILE *in, FILE *out, const char *title)
+{
+    struct fdx_err err;
+    if (!in) in = stdin;
+    if (!out) out = stdout;
+    /* the app ran the machine since we last looked: our history does not
+     * know those instructions, so it starts again here */
+    if (!s->left_valid || s->left_instr != s->cpu->instructions) {
+        if (fdx_rewind_reset(&s->rw, &err)) fail(s, "%s", err.msg);
+        s->ncyc = s->cycpos = 0;
+    }
+    if (title) fprintf(out, "%s\n", title);
+    fprintf(out, "fdx debug: %s paused (%s CPU). Commands as in fdx debug (help); resume returns to the app.\n",
+            s->m->desc->name, s->cpu->ops->name);
+    fflush(out);
+    if (s->d->why.kind != FDX_DSTOP_NONE) report(s, FDX_RUN_BREAK, false);   /* a breakpoint stopped the app */
+    else fdx_dbg_where(s);
+    s->in_console = true;
+    int result = 0;
+    char *line = NULL;
+    size_t cap = 0;
+    char last[1024] = "";
+    for (;;) {
+        fputs("(fdx) ", out);
+        fflush(out);
+        ssize_t got = getline(&line, &cap, in);
+        if (got < 0) {          /* end of input: back to the app */
+            fputc('\n', out);
+            break;
+        }
+        if (got && line[got - 1] == '\n') line[got - 1] = 0;
+        const char *cmd = line;
+        while (*cmd == ' ' || *cmd == '\t') cmd++;
+        if (!*cmd) cmd = last;          /* empty line: again */
+        else snprintf(last, sizeof last, "%s", cmd);
+        int r = *cmd ? fdx_dbg_exec(s, cmd) : 0;
+        if (r == 2) break;
+        if (r == 1) {
+            result = 1;
+            break;
+        }
+    }
+    free(line);
+    s->in_console = false;
+    /* the app runs on from here: breakpoints and watchpoints stay armed */
+    memset(&s->d->why, 0, sizeof s->d->why);
+    fdx_debug_resume(s->d, s->cpu);
+    if (fdx_debug_prepare(s->d, s->cpu)) fail(s, "out of memory for the bus tap");
+    s->left_instr = s->cpu->instructions;
+    s->left_valid = true;
+    return result;
 }

@@ -310,5 +310,56 @@ START_TEST(test_idle_debugger_costs_nothing)
 }
 END_TEST
 
+static char *slurp_file(FILE *f)
+{
+    fflush(f);
+    long n = ftell(f);
+    char *t = calloc(1, (size_t)n + 1);
+    rewind(f);
+    ck_assert_uint_eq(fread(t, 1, (size_t)n, f), (size_t)n);
+    return t;
+}
+
+/* The console an app (the SDL hotkey) opens: commands until resume, the app
+ * runs on with the points armed, a hit opens it again. */
+START_TEST(test_console_for_apps)
+{
+    struct fdx_machine *m = make_toy(busy);
+    struct fdx_err err;
+    FILE *out = tmpfile();
+    ck_assert_ptr_nonnull(out);
+    struct fdx_dbg *s = fdx_dbg_create(m, fdx_dbg_out_file, out, &err);
+    ck_assert_ptr_nonnull(s);
+    static char cmds1[] = "step 3\nbreak $0300\nresume\nstep\n";
+    FILE *in = fmemopen(cmds1, strlen(cmds1), "r");
+    ck_assert_int_eq(fdx_dbg_console(s, in, out, "hotkey"), 0);
+    fclose(in);
+    ck_assert_uint_eq(m->cpu->instructions, 3);         /* the step after resume did not run */
+    ck_assert_uint_ne(m->cpu->attention, 0);            /* the breakpoint is armed */
+    /* the app runs the machine itself */
+    enum fdx_run_result r = FDX_RUN_OK;
+    for (int i = 0; i < 100 && r == FDX_RUN_OK; i++) r = fdx_machine_run(m, 1000);
+    ck_assert_int_eq(r, FDX_RUN_BREAK);
+    ck_assert_uint_eq(m->cpu->ops->pc(m->cpu), 0x0300);
+    static char cmds2[] = "rstep\nstep\nrstep\nquit\n";
+    in = fmemopen(cmds2, strlen(cmds2), "r");
+    uint64_t at = m->cpu->instructions;
+    ck_assert_int_eq(fdx_dbg_console(s, in, out, NULL), 1);
+    fclose(in);
+    ck_assert_uint_eq(m->cpu->instructions, at);         /* stepped and back */
+    char *text = slurp_file(out);
+    ck_assert_msg(strstr(text, "hotkey\n") != NULL, "%s", text);
+    ck_assert_msg(strstr(text, "breakpoint #1 at $0300, hit 1") != NULL, "%s", text);
+    /* history starts where the console was entered again */
+    ck_assert_msg(strstr(text, "error: can only step back 0 instructions") != NULL, "%s", text);
+    free(text);
+    fdx_dbg_destroy(s);
+    ck_assert_uint_eq(m->cpu->attention, 0);
+    ck_assert_ptr_eq(m->cpu->bus->pages, m->cpu->bus->map);
+    fclose(out);
+    fdx_machine_destroy(m);
+}
+END_TEST
+
 FDX_UNIT_MAIN("debug_core", test_expressions, test_symbol_files, test_bus_tap, test_rewind_is_exact,
-              test_idle_debugger_costs_nothing)
+              test_idle_debugger_costs_nothing, test_console_for_apps)
