@@ -687,6 +687,48 @@ HOT void alu_op(struct xi *x, uint8_t op)
     }
 }
 
+/* 80-83: op r/m, imm; the reg field picks the operation */
+HOT void grp1_op(struct xi *x, uint8_t op, unsigned aop)
+{
+    int w = op & 1;
+    uint16_t a = get_rm(x, w);
+    uint16_t imm = op == 0x81 ? f16(x) : op == 0x83 ? (uint16_t)(int8_t)f8(x) : f8(x);
+    uint16_t r = alu(x->c, aop, a, imm, w);
+    if (aop != 7) set_rm(x, w, r);
+    x->cyc += x->m.mod == 3 ? 4 : (aop == 7 ? 10 : 17);
+}
+HOT void grp1(struct xi *x, uint8_t op)
+{
+    modrm(x);
+    switch (x->m.reg) {
+    case 0: grp1_op(x, op, 0); break;
+    case 1: grp1_op(x, op, 1); break;
+    case 2: grp1_op(x, op, 2); break;
+    case 3: grp1_op(x, op, 3); break;
+    case 4: grp1_op(x, op, 4); break;
+    case 5: grp1_op(x, op, 5); break;
+    case 6: grp1_op(x, op, 6); break;
+    default: grp1_op(x, op, 7); break;
+    }
+}
+
+/* 88-8B: MOV r/m,reg / reg,r/m; C6/C7: MOV r/m,imm */
+HOT void mov_rm(struct xi *x, uint8_t op)
+{
+    int w = op & 1;
+    modrm(x);
+    if (op >= 0xC6) {
+        set_rm(x, w, w ? f16(x) : f8(x));
+        x->cyc += x->m.mod == 3 ? 4 : 10;
+    } else if (op & 2) {
+        set_reg(x, w, x->m.reg, get_rm(x, w));
+        x->cyc += x->m.mod == 3 ? 2 : 8;
+    } else {
+        set_rm(x, w, get_reg(x, w, x->m.reg));
+        x->cyc += x->m.mod == 3 ? 2 : 9;
+    }
+}
+
 HOT void exec_186(struct xi *x, uint8_t op)
 {
     struct fdx_x86 *c = x->c;
@@ -898,11 +940,10 @@ prefix:
         x.cyc += 4;
         break;
     }
-    case 0x40: case 0x41: case 0x42: case 0x43: case 0x44: case 0x45: case 0x46: case 0x47:
-    case 0x48: case 0x49: case 0x4A: case 0x4B: case 0x4C: case 0x4D: case 0x4E: case 0x4F:
-        c->r[op & 7] = incdec(c, c->r[op & 7], op & 8, 1);
-        x.cyc += 2;
-        break;
+#define INCDEC(o) case o: c->r[(o) & 7] = incdec(c, c->r[(o) & 7], (o) & 8, 1); x.cyc += 2; break;
+    INCDEC(0x40) INCDEC(0x41) INCDEC(0x42) INCDEC(0x43) INCDEC(0x44) INCDEC(0x45) INCDEC(0x46) INCDEC(0x47)
+    INCDEC(0x48) INCDEC(0x49) INCDEC(0x4A) INCDEC(0x4B) INCDEC(0x4C) INCDEC(0x4D) INCDEC(0x4E) INCDEC(0x4F)
+#undef INCDEC
     case 0x50: case 0x51: case 0x52: case 0x53: case 0x54: case 0x55: case 0x56: case 0x57:
         if (op == 0x54) { /* 8086: pushes the decremented SP */
             c->r[X86_SP] = (uint16_t)(c->r[X86_SP] - 2);
@@ -939,15 +980,10 @@ prefix:
     case 0x7D: jcc(&x, 13); break;
     case 0x7E: jcc(&x, 14); break;
     case 0x7F: jcc(&x, 15); break;
-    case 0x80: case 0x81: case 0x82: case 0x83: {
-        modrm(&x);
-        uint16_t a = get_rm(&x, w);
-        uint16_t imm = op == 0x81 ? f16(&x) : op == 0x83 ? (uint16_t)(int8_t)f8(&x) : f8(&x);
-        uint16_t r = alu(c, x.m.reg, a, imm, w);
-        if (x.m.reg != 7) set_rm(&x, w, r);
-        x.cyc += x.m.mod == 3 ? 4 : (x.m.reg == 7 ? 10 : 17);
-        break;
-    }
+    case 0x80: grp1(&x, 0x80); break;
+    case 0x81: grp1(&x, 0x81); break;
+    case 0x82: grp1(&x, 0x82); break;
+    case 0x83: grp1(&x, 0x83); break;
     case 0x84: case 0x85:
         modrm(&x);
         alu(c, 4, get_rm(&x, w), get_reg(&x, w, x.m.reg), w);
@@ -961,16 +997,10 @@ prefix:
         x.cyc += x.m.mod == 3 ? 4 : 17;
         break;
     }
-    case 0x88: case 0x89:
-        modrm(&x);
-        set_rm(&x, w, get_reg(&x, w, x.m.reg));
-        x.cyc += x.m.mod == 3 ? 2 : 9;
-        break;
-    case 0x8A: case 0x8B:
-        modrm(&x);
-        set_reg(&x, w, x.m.reg, get_rm(&x, w));
-        x.cyc += x.m.mod == 3 ? 2 : 8;
-        break;
+    case 0x88: mov_rm(&x, 0x88); break;
+    case 0x89: mov_rm(&x, 0x89); break;
+    case 0x8A: mov_rm(&x, 0x8A); break;
+    case 0x8B: mov_rm(&x, 0x8B); break;
     case 0x8C:
         modrm(&x);
         set_rm16(&x, c->seg[x.m.reg & 3].sel);
@@ -1104,11 +1134,8 @@ prefix:
         x.cyc += 16;
         break;
     }
-    case 0xC6: case 0xC7:
-        modrm(&x);
-        set_rm(&x, w, w ? f16(&x) : f8(&x));
-        x.cyc += x.m.mod == 3 ? 4 : 10;
-        break;
+    case 0xC6: mov_rm(&x, 0xC6); break;
+    case 0xC7: mov_rm(&x, 0xC7); break;
     case 0xC8: case 0xC9:
         if (x86_is_186(c)) goto op186;
         op = (uint8_t)(op + 2); /* 8086: aliases of CA/CB */
