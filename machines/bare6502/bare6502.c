@@ -35,7 +35,7 @@ static int load_one(struct bare *b, const char *spec, struct fdx_err *err)
     struct fdx_err ferr;
     if (fdx_parse_address(at + 1, false, &addr) || addr > 0xFFFF) {
         fdx_err_set(err, "--load %s: '%s' is not an address in $0000-$FFFF", path, at + 1);
-    } else if (fdx_file_read(path, 0x10000 + 1, &data, &size, &ferr)) {
+    } else if (fdx_file_read(path, 0x10000, &data, &size, &ferr)) {
         fdx_err_set(err, "--load: %s", ferr.msg);
     } else if (size == 0) {
         fdx_err_set(err, "--load %s: the file is empty", path);

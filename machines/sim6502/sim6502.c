@@ -307,7 +307,12 @@ static int create(struct fdx_machine *m, struct fdx_err *err)
     else {
         unsigned load = data[8] | data[9] << 8, start = data[10] | data[11] << 8;
         size_t body = size - HEADER_SIZE;
-        if (load + body > PV_BASE) {
+        if (body == 0) {
+            fdx_err_set(err, "%s: truncated: no program after the sim65 header", path);
+        } else if (start < load || start >= load + body) {
+            fdx_err_set(err, "%s: truncated or damaged: start address $%04X is outside the program ($%04X-$%04X)",
+                        path, start, load, (unsigned)(load + body - 1));
+        } else if (load + body > PV_BASE) {
             fdx_err_set(err, "%s: too large: %zu bytes at $%04X run past $%04X", path, body, load, PV_BASE - 1);
         } else {
             s->sp_addr = data[7];
@@ -335,9 +340,21 @@ static void destroy(struct fdx_machine *m)
     fdx_bus_free(&s->bus);
 }
 
+/* A JAM (or the 65C02's STP) stops the CPU for good: say so on stderr and
+ * exit with 127, the code sim65 uses when it cannot go on. */
 static enum fdx_run_result run(struct fdx_machine *m, uint64_t until)
 {
-    return fdx_machine_run_cpu(m, m->cpu, until);
+    struct sim *s = m->impl;
+    enum fdx_run_result r = fdx_machine_run_cpu(m, m->cpu, until);
+    if (r == FDX_RUN_HALTED && s->cpu.halted) {
+        char line[96];
+        int n = snprintf(line, sizeof line, "%s: the CPU halted: %s ($%02X) at $%04X\n", m->desc->name,
+                         s->cpu.model == FDX_M6502_65C02 ? "STP" : "JAM", s->ram[s->cpu.pc], s->cpu.pc);
+        fdx_machine_host_write(m, 2, line, (size_t)n);
+        fdx_machine_request_exit(m, 127);
+        r = FDX_RUN_EXIT;
+    }
+    return r;
 }
 
 static void state(struct fdx_machine *m, struct fdx_state *st)

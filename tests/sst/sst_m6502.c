@@ -162,7 +162,9 @@ static int run(void *p, const cJSON *test, char *diff, size_t diff_size)
         for (unsigned i = 0; i < n; i++) {
             const cJSON *e = cJSON_GetArrayItem(cyc, (int)i);
             const cJSON *ea = cJSON_GetArrayItem(e, 0), *ed = cJSON_GetArrayItem(e, 1), *ek = cJSON_GetArrayItem(e, 2);
-            if (!cJSON_IsArray(e) || !cJSON_IsNumber(ea) || !cJSON_IsNumber(ed) || !cJSON_IsString(ek)) {
+            if (!cJSON_IsArray(e) || !cJSON_IsNumber(ea) || !cJSON_IsNumber(ed) || !cJSON_IsString(ek) ||
+                ea->valuedouble < 0 || ea->valuedouble > 0xFFFF || ed->valuedouble < 0 || ed->valuedouble > 0xFF ||
+                (strcmp(ek->valuestring, "read") && strcmp(ek->valuestring, "write"))) {
                 snprintf(diff, diff_size, "malformed test: cycle %u", i);
                 goto out;
             }
