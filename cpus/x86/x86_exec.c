@@ -40,12 +40,15 @@ struct xi {
     const struct fdx_page *pages;
     unsigned pshift;
     uint32_t amask;
+    unsigned sh;            /* log2 of the clocks per code byte */
+    int qcap;               /* queue length */
 };
 
 HOT void xi_init(struct xi *x, struct fdx_x86 *c, uint64_t end)
 {
     *x = (struct xi){.c = c, .so = -1, .end = end, .pages = c->base.bus->pages,
-                     .pshift = c->base.bus->page_shift, .amask = c->base.bus->addr_mask};
+                     .pshift = c->base.bus->page_shift, .amask = c->base.bus->addr_mask,
+                     .sh = c->fetch_clk, .qcap = c->qcap};
 }
 
 /* Memory through the cached page table: host pointer or the bus's slow path. */
@@ -1400,7 +1403,7 @@ prefix:
 
     /* ---- retire: IP, queue, time ---- */
     c->ip = cur_ip(&x);
-    unsigned sh = c->fetch_clk; /* log2 of clocks per code byte */
+    unsigned sh = x.sh; /* log2 of clocks per code byte */
     if (x.flush) {
         c->qlen = 0;
         c->qmat = 0;
@@ -1421,7 +1424,7 @@ prefix:
         }
         int idle = (int)(x.cyc - x.busy);
         if (idle > 0) have += idle >> sh;
-        c->qlen = (uint8_t)(have < c->qcap ? have : c->qcap);
+        c->qlen = (uint8_t)(have < x.qcap ? have : x.qcap);
     }
     c->base.cycles += x.cyc;
     c->base.instructions++;
