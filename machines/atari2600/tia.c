@@ -112,21 +112,22 @@ static void derive(struct tia *t)
 }
 
 /* One motion clock of object i: the counter steps; at a START decode (all
- * of 12, 28, 60 and 156 end in binary 1100) a copy begins, its first pixel
+ * of 12, 28, 60 and 156 end in binary 1100) a copy is due, its first pixel
  * `start` clocks later. */
 static inline void tick(struct tia *t, unsigned i)
 {
     struct tia_obj *o = &t->obj[i];
     if (o->rendering && ++o->rc >= (int)t->width[i]) o->rendering = false;
+    if (o->pending && !--o->pending) {
+        o->rendering = true;
+        o->rc = 0;
+    }
     unsigned c = o->counter == 159 ? 0 : o->counter + 1u;
     o->counter = (uint8_t)c;
     if ((c & 15) == 12) {
         unsigned cp = t->copies[i];
         bool d = c == 156 || (c == 12 && (cp & 1)) || (c == 28 && (cp & 2)) || (c == 60 && (cp & 4));
-        if (d) {
-            o->rendering = true;
-            o->rc = (int16_t)-(int)t->start[i];
-        }
+        if (d) o->pending = t->start[i];
     }
 }
 
@@ -152,7 +153,7 @@ static inline unsigned ticks_to_start(unsigned c, unsigned copies)
 static inline bool player_pixel(const struct tia *t, unsigned i)
 {
     const struct tia_obj *o = &t->obj[i];
-    if (!o->rendering || o->rc < 0) return false;
+    if (!o->rendering) return false;
     uint8_t g = t->vdelp[i] ? t->grp_old[i] : t->grp[i];
     unsigned bit = (unsigned)o->rc >> player_scale(t->nusiz[i]);
     return t->refp[i] ? (g >> bit) & 1 : (g >> (7 - bit)) & 1;
@@ -161,13 +162,13 @@ static inline bool player_pixel(const struct tia *t, unsigned i)
 static inline bool missile_pixel(const struct tia *t, unsigned i)
 {
     const struct tia_obj *o = &t->obj[TIA_M0 + i];
-    return o->rendering && o->rc >= 0 && t->enam[i] && !t->resmp[i];
+    return o->rendering && t->enam[i] && !t->resmp[i];
 }
 
 static inline bool ball_pixel(const struct tia *t)
 {
     const struct tia_obj *o = &t->obj[TIA_BL];
-    return o->rendering && o->rc >= 0 && (t->vdelbl ? t->enabl_old : t->enabl);
+    return o->rendering && (t->vdelbl ? t->enabl_old : t->enabl);
 }
 
 /* RESMPx holds the missile at the centre of its player. */
@@ -178,6 +179,7 @@ static void lock_missile(struct tia *t, unsigned i)
     unsigned c = t->obj[i].counter + 160u * 2 - 1 - off - (s ? 1 : 0);
     t->obj[TIA_M0 + i].counter = (uint8_t)(c % 160);
     t->obj[TIA_M0 + i].rendering = false;
+    t->obj[TIA_M0 + i].pending = 0;
 }
 
 /* ---- writes ----------------------------------------------------------- */
@@ -233,11 +235,21 @@ static void apply(struct tia *t, unsigned reg, uint8_t v)
         struct tia_obj *o = &t->obj[reg - RESP0];
         o->counter = reset_counter(t);
         if (reg == RESBL) {
-            /* a ball reset also starts the ball: it shows on this line
-             * already, 4 clocks on (in the blank: where the line starts).
-             * Players and missiles wait for their counter to wrap. */
-            o->rendering = true;
-            o->rc = (int16_t)(o->counter == 159 ? -5 : o->counter == 1 ? -3 : -4);
+            /* a ball reset ends the ball being drawn and starts it again:
+             * it shows on this line already, 4 clocks on (in the blank:
+             * where the line starts). Players and missiles wait for their
+             * counter to wrap. */
+            o->rendering = false;
+            o->pending = o->counter == 159 ? 5 : o->counter == 1 ? 3 : 4;
+        } else if (reg == RESP0 || reg == RESP1) {
+            /* a copy decoded but not yet started starts from the reset
+             * position instead (MAME and Stella agree on this) */
+            if (o->pending) o->pending = (uint8_t)((o->counter == 159 ? 5 : o->counter == 1 ? 3 : 4) + t->start[reg - RESP0] - 8);
+        } else {
+            /* a missile reset ends the copy being drawn (as MAME draws it);
+             * a copy about to start starts from the reset position */
+            o->rendering = false;
+            if (o->pending) o->pending = o->counter == 159 ? 5 : o->counter == 1 ? 3 : 4;
         }
         break;
     }
@@ -433,7 +445,8 @@ static void pixels(struct tia *t, unsigned x0, unsigned x1)
         /* fast path: while no object draws, the counters only step, until
          * the first one reaches a value where a copy could start */
         if (!(t->obj[0].rendering | t->obj[1].rendering | t->obj[2].rendering | t->obj[3].rendering |
-              t->obj[4].rendering)) {
+              t->obj[4].rendering | t->obj[0].pending | t->obj[1].pending | t->obj[2].pending | t->obj[3].pending |
+              t->obj[4].pending)) {
             unsigned n = x1 - x;
             for (unsigned i = 0; i < TIA_NOBJ; i++) {
                 unsigned k = ticks_to_start(t->obj[i].counter, t->copies[i]);
@@ -549,19 +562,20 @@ void tia_run_to(struct tia *t, uint64_t target, struct fdx_audio *audio)
 /* ---- state ------------------------------------------------------------ */
 
 static void obj_state(struct fdx_state *st, struct tia_obj *o, const char *c, const char *r, const char *rc,
-                      const char *mv)
+                      const char *pd, const char *mv)
 {
     fdx_state_u8(st, c, &o->counter);
     fdx_state_bool(st, r, &o->rendering);
     uint16_t v = (uint16_t)o->rc;
     fdx_state_u16(st, rc, &v);
     o->rc = (int16_t)v;
+    fdx_state_u8(st, pd, &o->pending);
     fdx_state_bool(st, mv, &o->moving);
 }
 
 void tia_state(struct tia *t, struct fdx_state *st)
 {
-    fdx_state_begin(st, "TIA ", 1);
+    fdx_state_begin(st, "TIA ", 2);
     fdx_state_u64(st, "clock", &t->clock);
     fdx_state_u16(st, "hclock", &t->hclock);
     fdx_state_u16(st, "line", &t->line);
@@ -591,11 +605,11 @@ void tia_state(struct tia *t, struct fdx_state *st)
     fdx_state_bool(st, "resmp0", &t->resmp[0]);
     fdx_state_bool(st, "resmp1", &t->resmp[1]);
     fdx_state_bytes(st, "hm", t->hm, TIA_NOBJ);
-    obj_state(st, &t->obj[0], "p0_counter", "p0_rendering", "p0_rc", "p0_moving");
-    obj_state(st, &t->obj[1], "p1_counter", "p1_rendering", "p1_rc", "p1_moving");
-    obj_state(st, &t->obj[2], "m0_counter", "m0_rendering", "m0_rc", "m0_moving");
-    obj_state(st, &t->obj[3], "m1_counter", "m1_rendering", "m1_rc", "m1_moving");
-    obj_state(st, &t->obj[4], "bl_counter", "bl_rendering", "bl_rc", "bl_moving");
+    obj_state(st, &t->obj[0], "p0_counter", "p0_rendering", "p0_rc", "p0_pending", "p0_moving");
+    obj_state(st, &t->obj[1], "p1_counter", "p1_rendering", "p1_rc", "p1_pending", "p1_moving");
+    obj_state(st, &t->obj[2], "m0_counter", "m0_rendering", "m0_rc", "m0_pending", "m0_moving");
+    obj_state(st, &t->obj[3], "m1_counter", "m1_rendering", "m1_rc", "m1_pending", "m1_moving");
+    obj_state(st, &t->obj[4], "bl_counter", "bl_rendering", "bl_rc", "bl_pending", "bl_moving");
     fdx_state_bool(st, "motion", &t->motion);
     fdx_state_u8(st, "motion_clock", &t->motion_clock);
     fdx_state_bool(st, "ext_hblank", &t->ext_hblank);
@@ -632,7 +646,8 @@ void tia_state(struct tia *t, struct fdx_state *st)
     fdx_state_bytes(st, "pix1", t->pix[1], sizeof t->pix[1]);
     if (st->mode == FDX_STATE_LOAD) {
         bool ok = t->hclock < TIA_LINE_CLOCKS && t->qcount <= TIA_QUEUE && t->qhead < TIA_QUEUE && t->cur < 2;
-        for (unsigned i = 0; i < TIA_NOBJ; i++) ok = ok && t->obj[i].counter < 160;
+        for (unsigned i = 0; i < TIA_NOBJ; i++)
+            ok = ok && t->obj[i].counter < 160 && t->obj[i].pending <= 10 && t->obj[i].rc >= 0 && t->obj[i].rc <= 32;
         fdx_state_check(st, ok, "TIA registers out of range");
         derive(t);
     }

@@ -35,7 +35,9 @@ enum tia_obj_id { TIA_P0, TIA_P1, TIA_M0, TIA_M1, TIA_BL, TIA_NOBJ };
 struct tia_obj {
     uint8_t counter;        /* position counter 0..159 */
     bool rendering;         /* a copy is being drawn */
-    int16_t rc;             /* render counter: pixel index of the copy, < 0 before it starts */
+    int16_t rc;             /* render counter: pixel index of the copy being drawn */
+    uint8_t pending;        /* motion clocks until a decoded copy starts (0: none); a
+                             * player's next copy is decoded while its last pixel shows */
     bool moving;            /* still taking HMOVE pulses */
 };
 
