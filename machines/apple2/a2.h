@@ -60,7 +60,8 @@ struct a2 {
     int frame_event;
 
     /* keyboard, buttons, paddles */
-    uint8_t kbd;                /* bit 7: strobe */
+    uint8_t kbd;                /* bit 7: strobe; set through a2_set_kbd */
+    uint8_t kbd_page[16];       /* $C000-$C00F read as memory: kbd 16 times */
     uint8_t keys_down;
     uint8_t rep_code;           /* IIe auto-repeat: the key held, 0 none */
     uint16_t rep_frames;        /* frames it has been held */
@@ -85,7 +86,11 @@ struct a2 {
 };
 
 /* a2_mem.c */
+/* The bus has 16-byte pages so that $C000-$C00F (the keyboard, polled
+ * all the time) reads as memory; everything else maps whole 256-byte pages. */
+#define A2_PAGE_SHIFT 4
 void a2_mem_remap(struct a2 *a);
+void a2_mem_remap_pages(struct a2 *a, unsigned lo, unsigned hi); /* 256-byte pages [lo, hi) */
 void a2_mem_reset(struct a2 *a);
 void a2_lc_access(struct a2 *a, unsigned addr, bool write);
 bool a2_iie_switch_write(struct a2 *a, unsigned addr);
@@ -107,6 +112,12 @@ void a2_speaker_catch_up(struct a2 *a, uint64_t now);
 uint8_t a2_key_code(unsigned hid, bool shift, bool ctrl, bool iie);
 void a2_input(struct fdx_machine *m, const struct fdx_input_event *ev);
 void a2_key_repeat(struct a2 *a);
+
+static inline void a2_set_kbd(struct a2 *a, uint8_t v)
+{
+    a->kbd = v;
+    for (unsigned i = 0; i < 16; i++) a->kbd_page[i] = v;
+}
 
 static inline uint64_t a2_now(const struct a2 *a)
 {

@@ -26,8 +26,14 @@ static void set_vmode(struct a2 *a, uint8_t bit, bool on)
     if (nm == a->vmode) return;
     a2_video_catch_up(a);
     a->vmode = nm;
-    /* with 80STORE, PAGE2 (and HIRES) choose the memory $400/$2000 map to */
-    if (a->store80 && (bit == A2V_PAGE2 || bit == A2V_HIRES)) a2_mem_remap(a);
+    /* with 80STORE, PAGE2 picks the memory of $0400-$07FF (and of
+     * $2000-$3FFF with HIRES); HIRES decides about the latter */
+    if (a->store80 && bit == A2V_PAGE2) {
+        a2_mem_remap_pages(a, 0x04, 0x08);
+        if (a->vmode & A2V_HIRES) a2_mem_remap_pages(a, 0x20, 0x40);
+    } else if (a->store80 && bit == A2V_HIRES) {
+        a2_mem_remap_pages(a, 0x20, 0x40);
+    }
 }
 
 /* Speaker: each sample is the fraction of its 23 cycles the cone was out,
@@ -88,7 +94,7 @@ static uint8_t io_access(struct a2 *a, unsigned addr, bool write, uint8_t value)
         if (a->iie && !write && r != 0x10) return a2_status_read(a, r);
         /* clears the strobe; the IIe also says whether a key is held */
         uint8_t v = a->iie ? (uint8_t)((a->keys_down ? 0x80 : 0) | (a->kbd & 0x7F)) : a2_floating(a);
-        a->kbd &= 0x7F;
+        a2_set_kbd(a, a->kbd & 0x7F);
         return v;
     }
     case 0x2: return a2_floating(a); /* cassette output */
@@ -171,7 +177,7 @@ static uint8_t slots_access(struct a2 *a, unsigned addr, bool write)
     if (internal) v = a->rom[addr - 0xC000];
     else if (page == 0xC6) v = a->slot6[addr & 0xFF];
     else v = a2_floating(a);
-    if (changed) a2_mem_remap(a);
+    if (changed) a2_mem_remap_pages(a, 0xC1, 0xD0);
     (void)write;
     return v;
 }

@@ -47,7 +47,7 @@ void a2_input(struct fdx_machine *m, const struct fdx_input_event *ev)
         uint8_t c = a2_key_code(ev->code, a->shift, a->ctrl, a->iie);
         if (!c) return;
         if (down) {
-            a->kbd = c;
+            a2_set_kbd(a, c);
             if (a->keys_down < 255) a->keys_down++;
             a->rep_code = c;
             a->rep_frames = 0;
@@ -82,5 +82,5 @@ void a2_key_repeat(struct a2 *a)
     if (!a->iie || !a->rep_code || !a->keys_down) return;
     if (a->rep_frames < 0xFFFF) a->rep_frames++;
     if (a->rep_frames >= A2_REPEAT_DELAY && (a->rep_frames - A2_REPEAT_DELAY) % A2_REPEAT_EVERY == 0)
-        a->kbd = a->rep_code;
+        a2_set_kbd(a, a->rep_code);
 }

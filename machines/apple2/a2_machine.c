@@ -181,7 +181,7 @@ static void end_frame(struct a2 *a)
     m->frame.number++;
     a2_key_repeat(a);
     /* --type: one character each frame the program has taken the last */
-    if (a->type_pos < a->type_len && !(a->kbd & 0x80)) a->kbd = (uint8_t)(a->type_text[a->type_pos++] | 0x80);
+    if (a->type_pos < a->type_len && !(a->kbd & 0x80)) a2_set_kbd(a, (uint8_t)(a->type_text[a->type_pos++] | 0x80));
 }
 
 static void frame_event(void *ctx, uint64_t due)
@@ -253,7 +253,7 @@ static int a2_create(struct fdx_machine *m, bool iie, struct fdx_err *err)
     struct a2 *a = m->impl;
     a->m = m;
     a->iie = iie;
-    if (fdx_bus_init(&a->bus, 16, 8, FDX_LITTLE_ENDIAN)) return fdx_err_set(err, "bus set-up failed");
+    if (fdx_bus_init(&a->bus, 16, A2_PAGE_SHIFT, FDX_LITTLE_ENDIAN)) return fdx_err_set(err, "bus set-up failed");
     a->io_c0 = (struct fdx_io){a2_io_read, a2_io_write, a2_io_peek, NULL, a, false};
     a->io_slots = (struct fdx_io){a2_slots_read, a2_slots_write, a2_slots_peek, NULL, a, false};
     a->io_wr = (struct fdx_io){NULL, a2_wr_write, NULL, NULL, a, false};
@@ -397,6 +397,7 @@ static void a2_state(struct fdx_machine *m, struct fdx_state *st)
     fdx_state_end(st);
     a2_diskii_state(&a->disk, st);
     if (st->mode == FDX_STATE_LOAD) {
+        a2_set_kbd(a, a->kbd);
         a2_mem_remap(a);
         memset(a->shown, 0, sizeof a->shown); /* draw the next frame afresh */
     }

@@ -43,13 +43,17 @@ static void map_page(struct fdx_map_entry *e, unsigned page, enum fdx_map_kind k
                                 .io = io};
 }
 
-void a2_mem_remap(struct a2 *a)
+void a2_mem_remap_pages(struct a2 *a, unsigned lo, unsigned hi)
 {
-    struct fdx_map_entry e[256];
+    struct fdx_map_entry e[257];
     unsigned n = 0;
-    for (unsigned p = 0; p < 0x100; p++) {
+    for (unsigned p = lo; p < hi; p++) {
         if (p == 0xC0) {
-            map_page(&e[n++], p, FDX_MAP_IO, NULL, &a->io_c0);
+            /* the keyboard reads as memory (a2_set_kbd keeps it current);
+             * writes there are IIe switches; the rest of the page is I/O */
+            e[n++] = (struct fdx_map_entry){.base = 0xC000, .size = 16, .kind = FDX_MAP_ROM, .mem = a->kbd_page,
+                                            .mem_size = 16, .io = &a->io_c0};
+            e[n++] = (struct fdx_map_entry){.base = 0xC010, .size = 240, .kind = FDX_MAP_IO, .io = &a->io_c0};
         } else if (p < 0xC0) {
             uint8_t *r = ram_page(a, p, false), *w = ram_page(a, p, true);
             if (r == w) map_page(&e[n++], p, FDX_MAP_RAM, r, NULL);
@@ -75,6 +79,11 @@ void a2_mem_remap(struct a2 *a)
         }
     }
     fdx_bus_map(&a->bus, e, n);
+}
+
+void a2_mem_remap(struct a2 *a)
+{
+    a2_mem_remap_pages(a, 0, 0x100);
 }
 
 /* Writes to pages mapped for reading elsewhere land here. */
@@ -104,6 +113,7 @@ void a2_mem_reset(struct a2 *a)
  * reads of odd addresses in a row. */
 void a2_lc_access(struct a2 *a, unsigned addr, bool write)
 {
+    bool was_read = a->lc_read, was_write = a->lc_write, was_bank1 = a->lc_bank1;
     unsigned r = addr & 0x0F;
     a->lc_bank1 = (r & 8) != 0;
     a->lc_read = ((r & 3) == 0) || ((r & 3) == 3);
@@ -118,7 +128,11 @@ void a2_lc_access(struct a2 *a, unsigned addr, bool write)
         a->lc_write = false;
         a->lc_prewrite = false;
     }
-    a2_mem_remap(a);
+    /* remaps cost per 16-byte page: only what changed (a bank alone: $D000-$DFFF) */
+    if (a->lc_read != was_read || a->lc_write != was_write)
+        a2_mem_remap_pages(a, 0xD0, 0x100);
+    else if (a->lc_bank1 != was_bank1 && (a->lc_read || a->lc_write))
+        a2_mem_remap_pages(a, 0xD0, 0xE0);
 }
 
 /* IIe writes to $C000-$C00F. Returns true if the picture may change. */
@@ -126,15 +140,17 @@ bool a2_iie_switch_write(struct a2 *a, unsigned addr)
 {
     bool on = addr & 1;
     bool video = false;
+    unsigned lo = 0, hi = 0; /* the pages to map again */
     switch (addr & 0x0E) {
     case 0x0: a->store80 = on; video = true;
         if (on) a->vmode |= A2V_80STORE; else a->vmode &= (uint8_t)~A2V_80STORE;
+        lo = 0x04, hi = (a->vmode & A2V_HIRES) ? 0x40 : 0x08;
         break;
-    case 0x2: a->ramrd = on; break;
-    case 0x4: a->ramwrt = on; break;
-    case 0x6: a->intcxrom = on; break;
-    case 0x8: a->altzp = on; break;
-    case 0xA: a->slotc3rom = on; break;
+    case 0x2: a->ramrd = on; lo = 0x02, hi = 0xC0; break;
+    case 0x4: a->ramwrt = on; lo = 0x02, hi = 0xC0; break;
+    case 0x6: a->intcxrom = on; lo = 0xC1, hi = 0xD0; break;
+    case 0x8: a->altzp = on; a2_mem_remap_pages(a, 0x00, 0x02); lo = 0xD0, hi = 0x100; break;
+    case 0xA: a->slotc3rom = on; lo = 0xC1, hi = 0xD0; break;
     case 0xC:
         video = true;
         if (on) a->vmode |= A2V_80COL; else a->vmode &= (uint8_t)~A2V_80COL;
@@ -144,7 +160,7 @@ bool a2_iie_switch_write(struct a2 *a, unsigned addr)
         if (on) a->vmode |= A2V_ALTCHAR; else a->vmode &= (uint8_t)~A2V_ALTCHAR;
         break;
     }
-    a2_mem_remap(a);
+    if (hi) a2_mem_remap_pages(a, lo, hi);
     return video;
 }
 
