@@ -86,6 +86,10 @@ struct fdx_x86 {
     uint8_t inhibit;            /* no interrupt after MOV SS / POP SS */
     uint8_t trap;               /* TF may be set: run the careful path (single-step trap) */
     uint8_t zero_[3];           /* always 0 */
+    /* The fast loop runs while base.cycles < fast_end; anything that needs
+     * the careful path (a line change, HLT, STI, a handler that may have set
+     * stop or attention) sets it to 0 (x86_kick). */
+    uint64_t fast_end;
     uint8_t nmi_level;
     uint8_t (*inta)(void *ctx); /* interrupt controller: vector for INTA */
     void *inta_ctx;
@@ -123,6 +127,8 @@ static inline void fdx_x86_flush(struct fdx_x86 *c)
     c->qmat = 0;
     c->cw_len = 0;
 }
+/* Ends the current fast run at the next instruction boundary. */
+static inline void x86_kick(struct fdx_x86 *c) { c->fast_end = 0; }
 /* Takes an interrupt now: pushes FLAGS, CS, IP and jumps through vector. */
 void fdx_x86_interrupt(struct fdx_x86 *c, uint8_t vector);
 /* Fixed bits of FLAGS on this model. */

@@ -112,6 +112,7 @@ static uint64_t x86_step(struct fdx_cpu *cpu, enum fdx_step_kind kind)
 static void x86_set_line(struct fdx_cpu *cpu, enum fdx_line line, uint32_t level)
 {
     struct fdx_x86 *c = X(cpu);
+    x86_kick(c);
     switch (line) {
     case FDX_LINE_RESET:
         if (level) x86_reset(cpu);

@@ -51,13 +51,26 @@ HOT void xi_init(struct xi *x, struct fdx_x86 *c, uint64_t end)
                      .sh = c->fetch_clk, .qcap = c->qcap};
 }
 
+/* I/O-mapped memory: the handler may raise a line or stop the run. */
+COLD uint8_t mem_rd_slow(struct fdx_x86 *c, uint32_t lin)
+{
+    uint8_t v = (uint8_t)fdx_bus_read_slow(c->base.bus, lin, 1);
+    x86_kick(c);
+    return v;
+}
+COLD void mem_wr_slow(struct fdx_x86 *c, uint32_t lin, uint8_t v)
+{
+    fdx_bus_write_slow(c->base.bus, lin, v, 1);
+    x86_kick(c);
+}
+
 /* Memory through the cached page table: host pointer or the bus's slow path. */
 HOT uint8_t mem_rd(const struct xi *x, uint32_t lin)
 {
     lin &= x->amask;
     const struct fdx_page *p = &x->pages[lin >> x->pshift];
     if (p->read) return p->read[lin & p->mask];
-    return (uint8_t)fdx_bus_read_slow(x->c->base.bus, lin, 1);
+    return mem_rd_slow(x->c, lin);
 }
 HOT void mem_wr(const struct xi *x, uint32_t lin, uint8_t v)
 {
@@ -66,7 +79,7 @@ HOT void mem_wr(const struct xi *x, uint32_t lin, uint8_t v)
     if (p->write)
         p->write[lin & p->mask] = v;
     else
-        fdx_bus_write_slow(x->c->base.bus, lin, v, 1);
+        mem_wr_slow(x->c, lin, v);
 }
 
 /* ---- instruction bytes ------------------------------------------------ */
@@ -610,6 +623,7 @@ HOT void string_step(struct xi *x, uint8_t op)
 HOT void string_op(struct xi *x, uint8_t op)
 {
     struct fdx_x86 *c = x->c;
+    if (op < 0xA0) x86_kick(c); /* INS/OUTS: devices may raise lines or stop the run */
     if (!x->rep) {
         x->cyc += 1;
         string_step(x, op);
@@ -645,6 +659,7 @@ HOT uint16_t io_in(struct xi *x, uint16_t port, int w)
     x->cyc = 0;
     uint16_t v = fdx_bus_read8(c->base.io, port);
     if (w) v = (uint16_t)(v | fdx_bus_read8(c->base.io, (uint16_t)(port + 1)) << 8);
+    x86_kick(c); /* the device may have raised a line or stopped the run */
     return v;
 }
 HOT void io_out(struct xi *x, uint16_t port, int w, uint16_t v)
@@ -654,6 +669,7 @@ HOT void io_out(struct xi *x, uint16_t port, int w, uint16_t v)
     x->cyc = 0;
     fdx_bus_write8(c->base.io, port, (uint8_t)v);
     if (w) fdx_bus_write8(c->base.io, (uint16_t)(port + 1), (uint8_t)(v >> 8));
+    x86_kick(c);
 }
 
 HOT void invalid(struct xi *x)
@@ -876,7 +892,10 @@ prefix:
         break;
     case 0x07: case 0x17: case 0x1F:
         fdx_x86_set_seg(c, op >> 3, pop(&x));
-        if (op == 0x17) c->inhibit = 1;
+        if (op == 0x17) {
+            c->inhibit = 1;
+            x86_kick(c);
+        }
         x.cyc += 8;
         break;
     case 0x0F:
@@ -1018,7 +1037,10 @@ prefix:
         modrm(&x);
         unsigned s = x.m.reg & 3;
         fdx_x86_set_seg(c, s, get_rm16(&x));
-        if (s == X86_SS) c->inhibit = 1;
+        if (s == X86_SS) {
+            c->inhibit = 1;
+            x86_kick(c);
+        }
         if (s == X86_CS) x.flush = true;
         x.cyc += x.m.mod == 3 ? 2 : 8;
         break;
@@ -1072,6 +1094,7 @@ prefix:
     case 0x9D:
         c->flags = fdx_x86_fix_flags(c, pop(&x));
         c->trap = (c->flags & X86_TF) != 0; /* single-stepping: leave the fast loop */
+        if (c->trap) x86_kick(c);
         x.cyc += 8;
         break;
     case 0x9E:
@@ -1159,6 +1182,7 @@ prefix:
         if (c->swint && c->swint(c->swint_ctx, c, v)) {
             /* handled by the machine (DOS services): it may have changed registers */
             c->trap = (c->flags & X86_TF) != 0;
+            x86_kick(c); /* it may also have stopped the run */
             break;
         }
         soft_int(&x, v, cur_ip(&x));
@@ -1177,6 +1201,7 @@ prefix:
         uint16_t cs = pop(&x);
         c->flags = fdx_x86_fix_flags(c, pop(&x));
         c->trap = (c->flags & X86_TF) != 0;
+        if (c->trap) x86_kick(c);
         fdx_x86_set_seg(c, X86_CS, cs);
         jump_to(&x, ip);
         x.cyc += 24;
@@ -1234,7 +1259,10 @@ prefix:
         } else {
             x.cyc += 2;
         }
-        if (c->esc) c->esc(c->esc_ctx, op, mb, lin);
+        if (c->esc) {
+            c->esc(c->esc_ctx, op, mb, lin);
+            x86_kick(c);
+        }
         break;
     }
     case 0xE0: case 0xE1: case 0xE2: case 0xE3: {
@@ -1283,7 +1311,10 @@ prefix:
     case 0xE9: case 0xEB: {
         int16_t d = op == 0xE9 ? (int16_t)f16(&x) : (int8_t)f8(&x);
         uint16_t t = (uint16_t)(cur_ip(&x) + d);
-        if (t == x.ip0 && c->stop_on_self_jump) c->base.stop = FDX_STOP_HALTED;
+        if (t == x.ip0 && c->stop_on_self_jump) {
+            c->base.stop = FDX_STOP_HALTED;
+            x86_kick(c);
+        }
         jump_to(&x, t);
         x.cyc += 15;
         break;
@@ -1297,6 +1328,7 @@ prefix:
     }
     case 0xF4:
         c->halted = 1;
+        x86_kick(c);
         x.cyc += 2;
         break;
     case 0xF5:
@@ -1333,7 +1365,7 @@ prefix:
     case 0xF8: c->flags &= (uint16_t)~X86_CF; x.cyc += 2; break;
     case 0xF9: c->flags |= X86_CF; x.cyc += 2; break;
     case 0xFA: c->flags &= (uint16_t)~X86_IF; x.cyc += 2; break;
-    case 0xFB: c->flags |= X86_IF; c->inhibit = 1; x.cyc += 2; break;
+    case 0xFB: c->flags |= X86_IF; c->inhibit = 1; x86_kick(c); x.cyc += 2; break;
     case 0xFC: c->flags &= (uint16_t)~X86_DF; x.cyc += 2; break;
     case 0xFD: c->flags |= X86_DF; x.cyc += 2; break;
     case 0xFE: case 0xFF: {
@@ -1368,7 +1400,10 @@ prefix:
         }
         case 4: {
             uint16_t t = get_rm16(&x);
-            if (t == x.ip0 && c->stop_on_self_jump) c->base.stop = FDX_STOP_HALTED;
+            if (t == x.ip0 && c->stop_on_self_jump) {
+            c->base.stop = FDX_STOP_HALTED;
+            x86_kick(c);
+        }
             jump_to(&x, t);
             x.cyc += x.m.mod == 3 ? 11 : 18;
             break;
@@ -1446,12 +1481,10 @@ void x86_run_fast(struct fdx_x86 *c, uint64_t end)
 {
     struct xi x;
     xi_init(&x, c, end);
-    for (;;) {
+    c->fast_end = end;
+    do
         exec_body(&x, true);
-        uint64_t pending;
-        memcpy(&pending, &c->intr, sizeof pending); /* intr, nmi_pending, halted, inhibit, trap, 0... */
-        if ((pending | c->base.attention | (uint32_t)c->base.stop) || c->base.cycles >= end) return;
-    }
+    while (c->base.cycles < c->fast_end);
 }
 
 void x86_hw_interrupt(struct fdx_x86 *c, uint8_t vec)
