@@ -8,6 +8,8 @@
 
 #include <SDL.h>
 
+#include "fdx/debugger.h"
+
 #include "audio_out.h"
 #include "fdx_gui.h"
 #include "input.h"
@@ -24,6 +26,7 @@ struct app {
     struct fdx_gui_launch L;
     const struct fdx_machine_desc *const *extra;
     struct fdx_machine *m;
+    struct fdx_dbg *dbg;        /* the debugger session, made at the first F10 */
     char media[96];             /* name of the inserted medium, for file names */
 
     SDL_Window *win;
@@ -171,6 +174,8 @@ static struct fdx_machine *create_machine(struct app *a, struct fdx_err *err)
     return m;
 }
 
+static void debugger(struct app *a);
+
 /* Runs one frame; false when the machine stopped the session. */
 static bool run_one(struct app *a, bool snapshot)
 {
@@ -200,6 +205,11 @@ static bool run_one(struct app *a, bool snapshot)
     case FDX_RUN_HALTED:
     case FDX_RUN_BREAK:
     case FDX_RUN_ERROR:
+        if (r == FDX_RUN_BREAK && a->dbg && a->win) {
+            /* a breakpoint set in the debugger: back to its console */
+            debugger(a);
+            return false;
+        }
         say(a, "%s: the CPU %s; paused (F5 resets)", a->m->desc->name,
             r == FDX_RUN_HALTED ? "halted" : r == FDX_RUN_BREAK ? "stopped at a breakpoint" : "failed");
         a->paused = true;
@@ -359,6 +369,38 @@ static void draw(struct app *a)
 
 /* ---- hotkeys ------------------------------------------------------------ */
 
+/* F10 (and breakpoints set there): the debugger's console on the terminal
+ * while the window waits; `resume` comes back, `quit` ends the app. */
+static void debugger(struct app *a)
+{
+    struct fdx_err err;
+    if (!a->dbg) {
+        a->dbg = a->m->cpu ? fdx_dbg_create(a->m, fdx_dbg_out_file, stdout, &err) : NULL;
+        if (!a->dbg) {
+            say(a, "no debugger for %s: %s", a->m->desc->name, a->m->cpu ? err.msg : "it has no CPU");
+            return;
+        }
+    }
+    say(a, "debugger on the terminal: resume returns here, quit leaves fdx");
+    input_release_all(&a->in, a->m);
+    a->fast = a->rewinding = false;
+    audio_pause(&a->audio, true);
+    draw(a);                    /* the message shows while the terminal has the machine */
+    int r = fdx_dbg_console(a->dbg, stdin, stdout, NULL);
+    /* keys typed into the window meanwhile are not for the machine */
+    SDL_PumpEvents();
+    SDL_FlushEvents(SDL_KEYDOWN, SDL_TEXTINPUT);
+    a->shown_frame = UINT64_MAX;
+    if (r == 1) {
+        a->quit = true;
+        return;
+    }
+    a->paused = false;
+    audio_pause(&a->audio, false);
+    fdx_pace_restart(&a->pace);
+    say(a, "back from the debugger");
+}
+
 static void screenshot(struct app *a)
 {
     char dir[900], path[1100];
@@ -439,7 +481,7 @@ static void hotkey(struct app *a, enum hotkey hk, bool down, bool shift)
         window_title(a);
         break;
     case HK_DEBUG:
-        say(a, "the debugger is not in the desktop app yet");
+        debugger(a);
         break;
     case HK_FULLSCREEN:
         if (shift && !a->fullscreen) {
@@ -691,6 +733,7 @@ static int run_window(struct app *a)
     if (a->tex) SDL_DestroyTexture(a->tex);
     SDL_DestroyRenderer(a->ren);
     SDL_DestroyWindow(a->win);
+    if (a->dbg) fdx_dbg_destroy(a->dbg);    /* before its machine */
     fdx_machine_destroy(a->m);
     a->m = NULL;
     SDL_Quit();

@@ -116,6 +116,36 @@ if start apple2e; then
     stop
 fi
 
+# ---- F10: the debugger's console on the terminal; its breakpoints stop the app
+# wait_out TEXT COUNT: until the console's output has COUNT lines with TEXT (10 s)
+wait_out() {
+    for i in $(seq 100); do [ "$(grep -c "$1" "$tmp/dbg.out")" -ge "$2" ] && return 0; sleep 0.1; done
+    bad "no '$1' (x$2) from the debugger"; cat "$tmp/dbg.out" "$tmp/app.err"; return 1
+}
+mkfifo "$tmp/dbg.in"
+"$FDX" apple2e <"$tmp/dbg.in" >"$tmp/dbg.out" 2>"$tmp/app.err" &
+app=$!
+exec 4>"$tmp/dbg.in"
+wid=$(timeout 20 xdotool search --sync --onlyvisible --name "^fdx - " 2>/dev/null | head -1)
+if [ -n "$wid" ]; then
+    xdotool windowfocus --sync "$wid" 2>/dev/null; sleep 0.5
+    xdotool key F10
+    wait_out "paused (65C02 CPU)" 1 && ok
+    pc=$(sed -n 's/^=> \([0-9A-F]*\) .*/\1/p' "$tmp/dbg.out" | head -1)
+    echo "step" >&4
+    wait_out "instruction .*(+1)" 1 && ok
+    echo "break \$$pc" >&4
+    echo "resume" >&4
+    wait_log "back from the debugger" && ok
+    wait_out "breakpoint #1 at \$$pc, hit 1" 1 && ok   # the app ran into it: the console again
+    echo "quit" >&4
+    for i in $(seq 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$app" 2>/dev/null; then bad "quit in the debugger did not end fdx"; kill "$app"; fi
+    wait "$app"; code=$?; app=""
+    [ $code -eq 0 ] && ok || bad "exit code $code after quit in the debugger"
+else bad "no window for fdx apple2e"; cat "$tmp/app.err"; kill "$app"; app=""; fi
+exec 4>&-
+
 # ---- with a display, --headless and the commands stay windowless
 timeout 60 "$FDX" --headless "$cart" --frames 5 --screenshot "$tmp/h.png" >/dev/null 2>&1 && ok || bad "fdx --headless CART"
 cmp -s "$tmp/ref.png" "$tmp/h.png" && ok || bad "--headless picture"

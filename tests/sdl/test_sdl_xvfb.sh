@@ -123,6 +123,8 @@ if start sdltest --scale 2; then
     xdotool key Control_R+F9
     wait_log "keyboard released" && ok
     xdotool key F1; sleep 0.3; xdotool key F1
+    xdotool key F10                                              # no CPU: a message
+    wait_log "no debugger for sdltest" && ok
     xdotool key F6; sleep 0.3; xdotool key F6                    # pause and resume
     kill -0 "$app" && ok || bad "app died on the hotkeys"
     sleep 3
