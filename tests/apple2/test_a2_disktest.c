@@ -246,5 +246,63 @@ START_TEST(test_swap)
 }
 END_TEST
 
+/* A save state taken after the guest wrote the disk carries the written
+ * track: a second machine resumed from it ends in the very same state. */
+START_TEST(test_state_with_written_disk)
+{
+    uint8_t *img = build_image();
+    write_file(img);
+    struct fdx_options o;
+    fdx_options_init(&o);
+    fdx_options_add_arg(&o, path);
+    fdx_options_add(&o, "write-protect", "overlay");
+    struct fdx_err err;
+    struct fdx_machine *m = fdx_machine_create(fdx_machine_find("apple2p"), &o, NULL, &err);
+    ck_assert_msg(m != NULL, "%s", err.msg);
+    struct a2 *a = m->impl;
+    unsigned f = 0;
+    while (f < 6000 && !a->disk.drive[0].disk.dirty) fdx_machine_run_frame(m), f++;
+    ck_assert(a->disk.drive[0].disk.dirty);
+    size_t n = fdx_machine_state_size(m);
+    uint8_t *s1 = malloc(n), *s2 = malloc(n), *s3 = malloc(n);
+    ck_assert_int_eq(fdx_machine_save(m, s1, n, &err), 0);
+    /* the track under the head as the guest has written it so far */
+    const struct a2_drive *d = &a->disk.drive[0];
+    unsigned ti = d->disk.qmap[d->qtrack];
+    uint32_t nbits = d->disk.track[ti].nbits;
+    size_t tb = (nbits + 7) / 8;
+    uint8_t *written = malloc(tb);
+    memcpy(written, d->disk.track[ti].bits, tb);
+    for (unsigned i = 0; i < 200; i++) fdx_machine_run_frame(m);
+    ck_assert_uint_eq(a->main[0x302], 0xAA);
+    ck_assert_uint_eq(a->main[0x301], 0); /* the written sector read back */
+    ck_assert_int_eq(fdx_machine_save(m, s2, n, &err), 0);
+    uint32_t hash = fdx_frame_hash(fdx_machine_frame(m));
+    fdx_machine_destroy(m);
+
+    /* the file is as it was (overlay): the written bits come from the state */
+    struct fdx_machine *m2 = fdx_machine_create(fdx_machine_find("apple2p"), &o, NULL, &err);
+    ck_assert_msg(m2 != NULL, "%s", err.msg);
+    ck_assert_uint_eq(fdx_machine_state_size(m2), n);
+    const struct a2_drive *d2 = &((struct a2 *)m2->impl)->disk.drive[0];
+    ck_assert_uint_eq(d2->disk.track[ti].nbits, nbits);
+    ck_assert(memcmp(d2->disk.track[ti].bits, written, tb) != 0); /* the file has the old sector */
+    ck_assert_int_eq(fdx_machine_load(m2, s1, n, &err), 0);
+    ck_assert_mem_eq(d2->disk.track[ti].bits, written, tb);
+    for (unsigned i = 0; i < 200; i++) fdx_machine_run_frame(m2);
+    ck_assert_int_eq(fdx_machine_save(m2, s3, n, &err), 0);
+    ck_assert_mem_eq(s2, s3, n);
+    ck_assert_uint_eq(fdx_frame_hash(fdx_machine_frame(m2)), hash);
+    ck_assert_uint_eq(((struct a2 *)m2->impl)->main[0x301], 0);
+    fdx_machine_destroy(m2);
+    free(s1);
+    free(s2);
+    free(s3);
+    free(written);
+    free(img);
+    cleanup();
+}
+END_TEST
+
 FDX_UNIT_MAIN("apple2 disktest", test_read_write_save, test_iie, test_write_protected, test_overlay, test_killed,
-              test_swap)
+              test_swap, test_state_with_written_disk)
