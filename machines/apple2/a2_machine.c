@@ -54,6 +54,9 @@ static int load_firmware(struct fdx_machine *m, struct a2 *a, struct fdx_err *er
     bool want_user = fw && !strcmp(fw, "user"), want_free = fw && !strcmp(fw, "free");
     struct fdx_err e;
     memcpy(a->chargen, a2_fw_chargen, sizeof a->chargen);
+    /* the II+'s character ROM has 64 glyphs: $E0-$FF show $A0-$BF's symbols
+     * and digits, not lower case (the II+ has none) */
+    if (!a->iie) memcpy(a->chargen + 0xE0 * 8, a->chargen + 0xA0 * 8, 0x20 * 8);
     bool got = false;
     if (!want_free) {
         static const char *const plus[] = {"d000", "d800", "e000", "e800", "f000", "f800"};

@@ -192,5 +192,23 @@ START_TEST(test_soft_switch_hammering)
 }
 END_TEST
 
+/* The II+ shows $E0-$FF as symbols (its character ROM has no lower case);
+ * the IIe as lower case. */
+START_TEST(test_iiplus_no_lower_case)
+{
+    struct fdx_err err;
+    struct fdx_machine *p = fdx_machine_create(fdx_machine_find("apple2p"), NULL, NULL, &err);
+    struct fdx_machine *e = fdx_machine_create(fdx_machine_find("apple2e"), NULL, NULL, &err);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_ptr_nonnull(e);
+    const struct a2 *ap = p->impl, *ae = e->impl;
+    ck_assert_mem_eq(ap->chargen + 0xE1 * 8, ap->chargen + 0xA1 * 8, 8);
+    ck_assert(memcmp(ae->chargen + 0xE1 * 8, ae->chargen + 0xA1 * 8, 8) != 0);
+    ck_assert(memcmp(ae->chargen + 0xE1 * 8, ae->chargen + 0xC1 * 8, 8) != 0);
+    fdx_machine_destroy(p);
+    fdx_machine_destroy(e);
+}
+END_TEST
+
 FDX_UNIT_MAIN("apple2 machine", test_iiplus_boots_demo, test_iie_boots_demo, test_typing, test_state_round_trip,
-              test_bad_input, test_soft_switch_hammering)
+              test_bad_input, test_soft_switch_hammering, test_iiplus_no_lower_case)
