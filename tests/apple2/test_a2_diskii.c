@@ -274,5 +274,47 @@ START_TEST(test_no_disk_noise)
 }
 END_TEST
 
+/* Two drives: each keeps its own disk and head position; $C0EA/$C0EB
+ * select which one the motor, stepper and data register talk to. */
+START_TEST(test_two_drives)
+{
+    uint8_t *img1 = make_image(31), *img2 = make_image(32);
+    struct rig r;
+    setup(&r, img1);
+    struct fdx_err err;
+    ck_assert_int_eq(a2_disk_from_sectors(&r.c.drive[1].disk, img2, A2_FMT_DOS, 254, &err), 0);
+    r.c.drive[1].loaded = true;
+    uint8_t buf[256];
+    unsigned half1 = 0, half2 = 0;
+    acc(&r, 1);
+    seek(&r, &half1, 2 * 17);                       /* drive 1 to track 17 */
+    ck_assert_int_eq(read_sector(&r, 3, buf), 17);
+    ck_assert_mem_eq(buf, img1 + 17 * 4096 + a2_dos_of_phys[3] * 256, 256);
+    acc(&r, (half1 & 3) * 2);                        /* its phase off */
+    acc(&r, 0xB);                                    /* drive 2 */
+    ck_assert_uint_eq(r.c.drive[1].qtrack, 0);
+    acc(&r, 1);
+    seek(&r, &half2, 2 * 5);                         /* drive 2 to track 5 */
+    ck_assert_uint_eq(r.c.drive[0].qtrack, 17 * 4); /* drive 1 stayed */
+    ck_assert_int_eq(read_sector(&r, 9, buf), 5);
+    ck_assert_mem_eq(buf, img2 + 5 * 4096 + a2_dos_of_phys[9] * 256, 256);
+    acc(&r, (half2 & 3) * 2);
+    /* write protect is sensed per drive */
+    r.c.drive[1].write_protect = true;
+    acc(&r, 0xD);
+    ck_assert_uint_ge(acc(&r, 0xE), 0x80);
+    acc(&r, 0xA);                                    /* back to drive 1 */
+    ck_assert_uint_lt(acc(&r, 0xE), 0x80);
+    acc(&r, 0xC);
+    acc(&r, (half1 & 3) * 2 + 1);                    /* its head is where it was */
+    ck_assert_int_eq(read_sector(&r, 12, buf), 17);
+    ck_assert_mem_eq(buf, img1 + 17 * 4096 + a2_dos_of_phys[12] * 256, 256);
+    a2_disk_free(&r.c.drive[0].disk);
+    a2_disk_free(&r.c.drive[1].disk);
+    free(img1);
+    free(img2);
+}
+END_TEST
+
 FDX_UNIT_MAIN("apple2 diskii", test_read_every_sector, test_stepper, test_motor_delay, test_write_sector,
-              test_write_protect, test_no_disk_noise)
+              test_write_protect, test_no_disk_noise, test_two_drives)
