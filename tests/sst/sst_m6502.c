@@ -28,7 +28,7 @@ struct ctx {
 static void *create(const struct fdx_sst_options *o, char *err, size_t err_size)
 {
     const struct fdx_cpu_ops *ops = fdx_m6502_ops_find(o->cpu);
-    if (!ops || ops == &fdx_m6502_ops_6507) {
+    if (!ops) {
         snprintf(err, err_size, "unknown 6502 model '%s'", o->cpu);
         return NULL;
     }
@@ -199,8 +199,9 @@ out:
 }
 
 const struct fdx_sst_runner fdx_sst_runner_m6502 = {
-    .cpus = "6502|nmos6502|65c02|wdc65c02",
-    .help = "MOS 6502 (NMOS, undocumented opcodes) or WDC 65C02; compares registers, RAM and every bus cycle",
+    .cpus = "6502|nmos6502|6507|65c02|wdc65c02",
+    .help = "MOS 6502 (NMOS, undocumented opcodes), 6507 (13-bit bus: files list bus addresses masked) or WDC 65C02; "
+            "compares registers, RAM and every bus cycle",
     .create = create,
     .destroy = destroy,
     .run = run,
