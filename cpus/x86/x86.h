@@ -58,6 +58,12 @@ struct fdx_x86 {
     struct fdx_x86_seg seg[4];  /* ES CS SS DS */
     uint16_t ip;
     uint16_t flags;
+    /* Lazy flags inside a run: when lz_op is not 0, OF SF ZF AF PF CF (CF
+     * only for ADD/SUB/logic kinds) are to be computed from the last
+     * operation's operands and result. Always 0 between runs, so FLAGS is
+     * exact wherever the outside looks at it. */
+    uint8_t lz_op;
+    uint32_t lz_a, lz_b, lz_r;
 
     /* prefetch queue: qlen bytes at CS:IP are already fetched. qmat of them
      * were copied into qbuf because a later write changed memory under them

@@ -31,6 +31,7 @@ static void x86_reset(struct fdx_cpu *cpu)
     fdx_x86_set_seg(c, X86_CS, 0xFFFF);
     c->ip = 0;
     c->flags = fdx_x86_fix_flags(c, 0);
+    c->lz_op = 0;
     fdx_x86_flush(c);
     c->qlin = (c->seg[X86_CS].base + c->ip) & 0xFFFFF;
     c->nmi_pending = 0;

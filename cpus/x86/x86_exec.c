@@ -82,6 +82,35 @@ HOT void mem_wr(const struct xi *x, uint32_t lin, uint8_t v)
         mem_wr_slow(x->c, lin, v);
 }
 
+/* Opcodes that may run with lazy flags: they set all of OSZAPC through
+ * alu()/incdec(), test them through cond(), or do not touch them (and
+ * prefixes). Every other opcode first computes FLAGS. */
+static const uint8_t x86_lazy_ok[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
+    [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1,
+    [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1,
+    [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1,
+    [0x20] = 1, [0x21] = 1, [0x22] = 1, [0x23] = 1, [0x24] = 1, [0x25] = 1, [0x26] = 1,
+    [0x28] = 1, [0x29] = 1, [0x2A] = 1, [0x2B] = 1, [0x2C] = 1, [0x2D] = 1, [0x2E] = 1,
+    [0x30] = 1, [0x31] = 1, [0x32] = 1, [0x33] = 1, [0x34] = 1, [0x35] = 1, [0x36] = 1,
+    [0x38] = 1, [0x39] = 1, [0x3A] = 1, [0x3B] = 1, [0x3C] = 1, [0x3D] = 1, [0x3E] = 1,
+    [0x40] = 1, [0x41] = 1, [0x42] = 1, [0x43] = 1, [0x44] = 1, [0x45] = 1, [0x46] = 1, [0x47] = 1,
+    [0x48] = 1, [0x49] = 1, [0x4A] = 1, [0x4B] = 1, [0x4C] = 1, [0x4D] = 1, [0x4E] = 1, [0x4F] = 1,
+    [0x50] = 1, [0x51] = 1, [0x52] = 1, [0x53] = 1, [0x54] = 1, [0x55] = 1, [0x56] = 1, [0x57] = 1,
+    [0x58] = 1, [0x59] = 1, [0x5A] = 1, [0x5B] = 1, [0x5C] = 1, [0x5D] = 1, [0x5E] = 1, [0x5F] = 1,
+    [0x70] = 1, [0x71] = 1, [0x72] = 1, [0x73] = 1, [0x74] = 1, [0x75] = 1, [0x76] = 1, [0x77] = 1,
+    [0x78] = 1, [0x79] = 1, [0x7A] = 1, [0x7B] = 1, [0x7C] = 1, [0x7D] = 1, [0x7E] = 1, [0x7F] = 1,
+    [0x80] = 1, [0x81] = 1, [0x82] = 1, [0x83] = 1, [0x84] = 1, [0x85] = 1, [0x86] = 1, [0x87] = 1,
+    [0x88] = 1, [0x89] = 1, [0x8A] = 1, [0x8B] = 1, [0x8C] = 1, [0x8D] = 1,
+    [0x90] = 1, [0x91] = 1, [0x92] = 1, [0x93] = 1, [0x94] = 1, [0x95] = 1, [0x96] = 1, [0x97] = 1,
+    [0x98] = 1, [0x99] = 1, [0xA0] = 1, [0xA1] = 1, [0xA2] = 1, [0xA3] = 1, [0xA4] = 1, [0xA5] = 1,
+    [0xA8] = 1, [0xA9] = 1, [0xAA] = 1, [0xAB] = 1, [0xAC] = 1, [0xAD] = 1,
+    [0xB0] = 1, [0xB1] = 1, [0xB2] = 1, [0xB3] = 1, [0xB4] = 1, [0xB5] = 1, [0xB6] = 1, [0xB7] = 1,
+    [0xB8] = 1, [0xB9] = 1, [0xBA] = 1, [0xBB] = 1, [0xBC] = 1, [0xBD] = 1, [0xBE] = 1, [0xBF] = 1,
+    [0xC2] = 1, [0xC3] = 1, [0xC6] = 1, [0xC7] = 1, [0xE2] = 1, [0xE3] = 1,
+    [0xE8] = 1, [0xE9] = 1, [0xEB] = 1, [0xF2] = 1, [0xF3] = 1,
+};
+
 /* ---- instruction bytes ------------------------------------------------ */
 
 static const uint8_t *x86_fill_slow(struct fdx_x86 *c, uint16_t ip)
@@ -296,40 +325,91 @@ HOT void set_reg(struct xi *x, int w, unsigned r, uint16_t v)
 
 /* ---- arithmetic ------------------------------------------------------- */
 
-/* op: 0 ADD 1 OR 2 ADC 3 SBB 4 AND 5 SUB 6 XOR 7 CMP */
-HOT uint16_t alu(struct fdx_x86 *c, unsigned op, uint32_t a, uint32_t b, int w)
+/* Lazy flag kinds (bit 0: word). ADC/SBB are ADD/SUB with the carry in
+ * the result; INC/DEC keep CF in c->flags. */
+enum { LZ_ADD = 2, LZ_SUB = 4, LZ_LOG = 6, LZ_INC = 8, LZ_DEC = 10 };
+
+/* Computes OSZAPC from the lazy state (the same formulas the eager
+ * version used) and leaves the state empty. */
+static void x86_materialize(struct fdx_x86 *c)
 {
-    uint32_t msb = w ? 0x8000u : 0x80u, r;
+    unsigned k = c->lz_op;
+    int w = k & 1;
+    uint32_t a = c->lz_a, b = c->lz_b, r = c->lz_r, msb = w ? 0x8000u : 0x80u;
     uint16_t f = c->flags & (uint16_t)~X86_OSZAPC;
-    uint32_t cin = c->flags & X86_CF;
-    switch (op) {
-    case 0: cin = 0; /* fall through */
-    case 2:
-        r = a + b + cin;
+    switch (k >> 1) {
+    case LZ_ADD >> 1:
         f |= (uint16_t)(((r >> (w ? 16 : 8)) & 1) | ((a ^ b ^ r) & X86_AF));
         if ((r ^ a) & (r ^ b) & msb) f |= X86_OF;
         break;
-    case 5: case 7: cin = 0; /* fall through */
-    case 3:
-        r = a - b - cin;
+    case LZ_SUB >> 1:
         f |= (uint16_t)(((r >> (w ? 16 : 8)) & 1) | ((a ^ b ^ r) & X86_AF));
         if ((a ^ b) & (a ^ r) & msb) f |= X86_OF;
         break;
-    case 1: r = a | b; break;
-    case 4: r = a & b; break;
-    default: r = a ^ b; break;
+    case LZ_INC >> 1:
+        f |= (uint16_t)((c->flags & X86_CF) | ((a ^ b ^ r) & X86_AF));
+        if ((r ^ a) & (r ^ b) & msb) f |= X86_OF;
+        break;
+    case LZ_DEC >> 1:
+        f |= (uint16_t)((c->flags & X86_CF) | ((a ^ b ^ r) & X86_AF));
+        if ((a ^ b) & (a ^ r) & msb) f |= X86_OF;
+        break;
+    default: /* logic: CF, OF, AF clear */
+        break;
     }
     f |= w ? x86_szp16(r) : x86_szp8(r);
     c->flags = f;
+    c->lz_op = 0;
+}
+
+/* FLAGS with the lazy part computed. */
+HOT uint16_t flags_now(struct fdx_x86 *c)
+{
+    if (c->lz_op) x86_materialize(c);
+    return c->flags;
+}
+
+/* CF alone, without computing the rest. */
+HOT uint32_t lazy_cf(const struct fdx_x86 *c)
+{
+    unsigned k = c->lz_op;
+    if ((k >> 1) == (LZ_ADD >> 1) || (k >> 1) == (LZ_SUB >> 1)) return (c->lz_r >> ((k & 1) ? 16 : 8)) & 1;
+    if ((k >> 1) == (LZ_LOG >> 1)) return 0;
+    return c->flags & X86_CF;
+}
+
+HOT void lazy_set(struct fdx_x86 *c, unsigned kind, uint32_t a, uint32_t b, uint32_t r)
+{
+    c->lz_op = (uint8_t)kind;
+    c->lz_a = a;
+    c->lz_b = b;
+    c->lz_r = r;
+}
+
+/* op: 0 ADD 1 OR 2 ADC 3 SBB 4 AND 5 SUB 6 XOR 7 CMP. Flags are left lazy. */
+HOT uint16_t alu(struct fdx_x86 *c, unsigned op, uint32_t a, uint32_t b, int w)
+{
+    uint32_t r;
+    switch (op) {
+    case 0: r = a + b; lazy_set(c, LZ_ADD | w, a, b, r); break;
+    case 2: r = a + b + lazy_cf(c); lazy_set(c, LZ_ADD | w, a, b, r); break;
+    case 5: case 7: r = a - b; lazy_set(c, LZ_SUB | w, a, b, r); break;
+    case 3: r = a - b - lazy_cf(c); lazy_set(c, LZ_SUB | w, a, b, r); break;
+    case 1: r = a | b; lazy_set(c, LZ_LOG | w, 0, 0, r); break;
+    case 4: r = a & b; lazy_set(c, LZ_LOG | w, 0, 0, r); break;
+    default: r = a ^ b; lazy_set(c, LZ_LOG | w, 0, 0, r); break;
+    }
     return (uint16_t)r;
 }
 
+/* INC/DEC: CF is kept (stored exact in c->flags), the rest lazy. */
 HOT uint16_t incdec(struct fdx_x86 *c, uint32_t a, int dec, int w)
 {
-    uint16_t cf = c->flags & X86_CF;
-    uint16_t r = alu(c, dec ? 5 : 0, a, 1, w);
+    uint16_t cf = (uint16_t)lazy_cf(c);
     c->flags = (uint16_t)((c->flags & ~X86_CF) | cf);
-    return r;
+    uint32_t r = dec ? a - 1 : a + 1;
+    lazy_set(c, (dec ? LZ_DEC : LZ_INC) | w, a, 1, r);
+    return (uint16_t)r;
 }
 
 HOT uint16_t shift(struct xi *x, unsigned op, uint32_t v, unsigned cnt, int w)
@@ -371,6 +451,7 @@ static void take_vector(struct xi *x, uint8_t vec, uint16_t ret_ip)
     struct fdx_x86 *c = x->c;
     struct fdx_bus *bus = c->base.bus;
     uint32_t a = (uint32_t)vec * 4;
+    flags_now(c);
     /* the 8086 reads the vector first, then pushes FLAGS, CS and IP */
     uint16_t nip = (uint16_t)(fdx_bus_read8(bus, a) | fdx_bus_read8(bus, a + 1) << 8);
     uint16_t ncs = (uint16_t)(fdx_bus_read8(bus, a + 2) | fdx_bus_read8(bus, a + 3) << 8);
@@ -388,9 +469,29 @@ static void take_vector(struct xi *x, uint8_t vec, uint16_t ret_ip)
 
 /* ---- one instruction -------------------------------------------------- */
 
-HOT bool cond(const struct fdx_x86 *c, unsigned cc)
+HOT bool cond(struct fdx_x86 *c, unsigned cc)
 {
-    uint16_t f = c->flags;
+    unsigned k = c->lz_op;
+    if ((k >> 1) == (LZ_SUB >> 1) || (k >> 1) == (LZ_LOG >> 1)) {
+        /* after CMP/SUB or a logic op (stored with a = b = 0) most
+         * conditions come straight from the operands */
+        uint32_t a = c->lz_a, b = c->lz_b, r = c->lz_r;
+        uint32_t msb = (k & 1) ? 0x8000u : 0x80u, mask = (k & 1) ? 0xFFFFu : 0xFFu;
+        bool o = ((a ^ b) & (a ^ r) & msb) != 0, cy = ((r >> ((k & 1) ? 16 : 8)) & 1) != 0;
+        bool z = (r & mask) == 0, sg = (r & msb) != 0, res;
+        switch (cc >> 1) {
+        case 0: res = o; break;
+        case 1: res = cy; break;
+        case 2: res = z; break;
+        case 3: res = cy || z; break;
+        case 4: res = sg; break;
+        case 5: res = (x86_szp_tab[r & 0xFF] & X86_PF) != 0; break;
+        case 6: res = sg != o; break;
+        default: res = z || sg != o; break;
+        }
+        return res != (cc & 1);
+    }
+    uint16_t f = flags_now(c);
     bool r;
     switch (cc >> 1) {
     case 0: r = (f & X86_OF) != 0; break;
@@ -634,7 +735,7 @@ HOT void string_op(struct xi *x, uint8_t op)
     while (c->r[X86_CX] != 0) {
         string_step(x, op);
         c->r[X86_CX]--;
-        if (cmp && ((c->flags & X86_ZF) != 0) != (x->rep == 0xF3)) break;
+        if (cmp && ((flags_now(c) & X86_ZF) != 0) != (x->rep == 0xF3)) break;
         if (c->r[X86_CX] == 0) break;
         if (x86_irq_due(c)) {
             /* Interrupted: resume at the last prefix (the 8086 keeps only one). */
@@ -862,6 +963,7 @@ HOT void exec_body(const struct xi *xin, bool fast)
 prefix:
     op = f8(&x);
     w = op & 1;
+    if (c->lz_op && !x86_lazy_ok[op]) x86_materialize(c); /* it reads or keeps flags */
     switch (op) {
     case 0x26: case 0x2E: case 0x36: case 0x3E:
         x.so = (op >> 3) & 3;
@@ -1473,6 +1575,7 @@ void x86_exec_one(struct fdx_x86 *c, uint64_t end)
     struct xi x;
     xi_init(&x, c, end);
     exec_body(&x, false);
+    flags_now(c);
 }
 
 /* Runs instructions while nothing is pending (no interrupt line, halt,
@@ -1485,6 +1588,7 @@ void x86_run_fast(struct fdx_x86 *c, uint64_t end)
     do
         exec_body(&x, true);
     while (c->base.cycles < c->fast_end);
+    flags_now(c); /* FLAGS exact outside the run */
 }
 
 void x86_hw_interrupt(struct fdx_x86 *c, uint8_t vec)
