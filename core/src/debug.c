@@ -25,6 +25,8 @@ void fdx_debug_update(struct fdx_debug *d, struct fdx_cpu *cpu)
             if (d->bp[i].enabled) a |= FDX_ATTN_BREAK;
         for (unsigned i = 0; i < d->ncp; i++)
             if (d->cp[i].enabled) a |= FDX_ATTN_CATCH;
+        for (unsigned i = 0; i < d->nwp; i++)
+            if (d->wp[i].enabled && d->wp[i].cond[0]) a |= FDX_ATTN_WATCH;
         if (d->trace_on) a |= FDX_ATTN_TRACE;
         if (d->step_target || d->mode != FDX_DMODE_RUN) a |= FDX_ATTN_STEP;
         if (d->buslog_on) a |= FDX_ATTN_BUSLOG;
@@ -82,8 +84,17 @@ static void tap_mem(void *ctx, uint32_t addr, uint32_t value, unsigned size, boo
         struct fdx_watchpoint *w = &d->wp[i];
         if (!w->enabled || !(w->access & (write ? FDX_WATCH_WRITE : FDX_WATCH_READ))) continue;
         if (last < w->first || addr > w->last) continue;
+        if (w->cond[0]) {
+            /* registers may live in the CPU's locals mid-instruction: the
+             * condition waits for the next instruction boundary */
+            if (!(d->watch_pending & (1u << i))) {
+                d->watch_pending |= 1u << i;
+                d->watch_access[i] = (struct fdx_bus_access){
+                    .cycle = cpu->cycles, .addr = addr, .value = value, .size = (uint8_t)size, .write = write};
+            }
+            continue;
+        }
         d->why.kind = FDX_DSTOP_NONE;
-        if (!cond_true(d, w->cond)) continue;
         if (d->record) {    /* rcont: note it */
             d->rec_watch_pending = true;
             continue;
@@ -135,6 +146,7 @@ int fdx_debug_prepare(struct fdx_debug *d, struct fdx_cpu *cpu)
 
 void fdx_debug_resume(struct fdx_debug *d, struct fdx_cpu *cpu)
 {
+    d->watch_pending = 0;
     d->skip_valid = true;
     d->skip_instr = cpu->instructions;
 }
@@ -464,6 +476,24 @@ int fdx_cpu_hook(struct fdx_cpu *cpu, uint32_t pc)
         d->rec_watch_pending = false;
         d->rec_found = true;
         d->rec_last = n;
+    }
+    if (d->watch_pending) {
+        uint32_t pend = d->watch_pending;
+        d->watch_pending = 0;
+        for (unsigned i = 0; i < d->nwp; i++) {
+            struct fdx_watchpoint *w = &d->wp[i];
+            if (!(pend & (1u << i)) || !w->enabled) continue;
+            d->why.kind = FDX_DSTOP_NONE;
+            if (!cond_true(d, w->cond)) continue;
+            if (d->record) {    /* rcont: note it (at this boundary, as a plain watchpoint) */
+                d->rec_found = true;
+                d->rec_last = n;
+                continue;
+            }
+            w->hits++;
+            d->why.access = d->watch_access[i];
+            return stop(d, cpu, FDX_DSTOP_WATCH, (int)i);
+        }
     }
 
     /* what happened since the previous instruction: a reported event, or

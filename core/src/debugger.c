@@ -80,7 +80,7 @@ static void fmt_addr(const struct fdx_dbg *s, uint32_t a, char *out, size_t size
 
 static uint32_t amask(const struct fdx_dbg *s)
 {
-    return s->cpu->bus ? s->cpu->bus->addr_mask : 0xFFFFFFFFu;
+    return fdx_expr_space(s->cpu);
 }
 
 /* One disassembled line; returns the instruction length. */
@@ -368,7 +368,7 @@ static int cmd_frame(struct fdx_dbg *s, char **w, int n)
         fdx_rewind_begin_run(&s->rw);
         r = fdx_machine_run_frame(s->m);
         fdx_debug_finish_run(s->d, s->cpu);
-        if (fdx_rewind_end_run(&s->rw, s->d->hook_stopped, &err)) fail(s, "%s", err.msg);
+        if (fdx_rewind_end_frame(&s->rw, s->d->hook_stopped, &err)) fail(s, "%s", err.msg);
         if (s->intr && *s->intr) break;
     }
     show_trace(s);

@@ -102,7 +102,7 @@ static int64_t memory(struct parser *ps, unsigned size)
     ps->p++;
     const struct fdx_cpu *cpu = ps->env->cpu;
     if (!cpu || !cpu->bus) return fail(ps, "no memory to read%s", "", 0);
-    if (a < 0 || (uint64_t)a > cpu->bus->addr_mask) {
+    if (a < 0 || (uint64_t)a > fdx_expr_space(cpu)) {
         char t[32];
         snprintf(t, sizeof t, "$%llx", (unsigned long long)a);
         return fail(ps, "address %s is outside the address space", t, (int)strlen(t));
@@ -351,11 +351,21 @@ int fdx_expr_eval(const struct fdx_expr_env *env, const char *text, int64_t *out
     return 0;
 }
 
+uint32_t fdx_expr_space(const struct fdx_cpu *cpu)
+{
+    if (!cpu) return 0xFFFFFFFFu;
+    /* what the CPU can address: a 6507 has 16-bit addresses on a 13-bit bus */
+    uint32_t mask = cpu->bus ? cpu->bus->addr_mask : 0xFFFFFFFFu;
+    unsigned d = cpu->ops ? cpu->ops->addr_digits : 0;
+    uint32_t cpu_mask = d >= 8 ? 0xFFFFFFFFu : d ? (1u << (4 * d)) - 1 : 0;
+    return cpu_mask > mask ? cpu_mask : mask;
+}
+
 int fdx_expr_address(const struct fdx_expr_env *env, const char *text, uint32_t *out, struct fdx_err *err)
 {
     int64_t v;
     if (fdx_expr_eval(env, text, &v, err)) return -1;
-    uint32_t mask = env->cpu && env->cpu->bus ? env->cpu->bus->addr_mask : 0xFFFFFFFFu;
+    uint32_t mask = fdx_expr_space(env->cpu);
     if (v < 0 || (uint64_t)v > mask)
         return fdx_err_set(err, "address $%llx is outside the address space ($0-$%x)", (unsigned long long)v, mask);
     *out = (uint32_t)v;

@@ -161,12 +161,15 @@ static void truncate_after(struct fdx_rewind *rw, uint64_t instr)
     while (rw->nreads && rw->reads[rw->nreads - 1].instr >= instr) rw->pool_len = rw->reads[--rw->nreads].off;
 }
 
-static int add_cut(struct fdx_rewind *rw, bool hook)
+static int add_cut(struct fdx_rewind *rw, bool hook, bool frame, bool overwrite)
 {
     struct fdx_machine *m = rw->m;
     uint64_t instr = m->cpu->instructions;
     truncate_after(rw, instr);
-    if (rw->ncuts && rw->cuts[rw->ncuts - 1].instr == instr) rw->ncuts--;    /* the latest way wins */
+    if (rw->ncuts && rw->cuts[rw->ncuts - 1].instr == instr) {
+        if (!overwrite) return 0;   /* begin_run: how we got here is already known */
+        rw->ncuts--;                /* the latest way wins */
+    }
     if (rw->ncuts == rw->ccap) {
         size_t cap = rw->ccap ? rw->ccap * 2 : 256;
         struct fdx_rewind_cut *v = realloc(rw->cuts, cap * sizeof *v);
@@ -174,7 +177,7 @@ static int add_cut(struct fdx_rewind *rw, bool hook)
         rw->cuts = v;
         rw->ccap = cap;
     }
-    rw->cuts[rw->ncuts++] = (struct fdx_rewind_cut){.instr = instr, .now = m->sched.now, .hook = hook};
+    rw->cuts[rw->ncuts++] = (struct fdx_rewind_cut){.instr = instr, .now = m->sched.now, .hook = hook, .frame = frame};
     rw->pos_hook = hook;
     return 0;
 }
@@ -183,12 +186,18 @@ void fdx_rewind_begin_run(struct fdx_rewind *rw)
 {
     /* the state here was reached by a cut of kind pos_hook; if we came back
      * in time, everything later is another future */
-    add_cut(rw, rw->pos_hook);
+    add_cut(rw, rw->pos_hook, false, false);
 }
 
 int fdx_rewind_end_run(struct fdx_rewind *rw, bool hook, struct fdx_err *err)
 {
-    if (add_cut(rw, hook)) return fdx_err_set(err, "out of memory");
+    if (add_cut(rw, hook, false, true)) return fdx_err_set(err, "out of memory");
+    return fdx_rewind_tick(rw, err);
+}
+
+int fdx_rewind_end_frame(struct fdx_rewind *rw, bool hook, struct fdx_err *err)
+{
+    if (add_cut(rw, hook, !hook, true)) return fdx_err_set(err, "out of memory");
     return fdx_rewind_tick(rw, err);
 }
 
@@ -284,13 +293,17 @@ static int run_to(struct fdx_rewind *rw, uint64_t target, bool record, struct fd
         if (in < rw->ninputs && rw->inputs[in].instr < stop_at) stop_at = rw->inputs[in].instr;
         const struct fdx_rewind_cut *c = cut < rw->ncuts && rw->cuts[cut].instr <= stop_at ? &rw->cuts[cut] : NULL;
         if (c && c->hook) stop_at = c->instr;
-        d->step_target = stop_at;
+        /* a frame cut: the frame ends there by itself (no stop inside it) */
+        d->step_target = c && c->frame ? 0 : stop_at;
         if (fdx_debug_prepare(d, cpu)) {
             rc = fdx_err_set(err, "out of memory");
             break;
         }
         enum fdx_run_result r;
-        if (c && !c->hook) {
+        if (c && c->frame) {
+            /* a frame cut: the same frame run ends at the same place */
+            r = fdx_machine_run_frame(m);
+        } else if (c && !c->hook) {
             /* a time cut: the same budget ends the slice at the same place */
             r = fdx_machine_run(m, c->now > m->sched.now ? c->now - m->sched.now : 0);
         } else {

@@ -44,6 +44,7 @@ enum {
     FDX_ATTN_BUSLOG = 1u << 3,
     FDX_ATTN_CATCH = 1u << 4,
     FDX_ATTN_RECORD = 1u << 5,
+    FDX_ATTN_WATCH = 1u << 6,       /* conditional watchpoints: checked at the next instruction */
 };
 
 struct fdx_breakpoint {
@@ -160,6 +161,12 @@ struct fdx_debug {
     bool rec_found;
     uint64_t rec_last;          /* instructions at the last hit noted */
     bool rec_watch_pending;
+
+    /* conditional watchpoints hit during an instruction: the condition is
+     * evaluated at the next instruction boundary, where every CPU has its
+     * registers in its struct (not in the middle of an instruction) */
+    uint32_t watch_pending;     /* bit i: wp[i] */
+    struct fdx_bus_access watch_access[FDX_DEBUG_MAX_WATCHPOINTS];
 
     /* previous instruction, for flow checks (catch fallback, finish) */
     bool prev_valid;

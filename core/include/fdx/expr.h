@@ -32,6 +32,10 @@ int fdx_expr_eval(const struct fdx_expr_env *env, const char *text, int64_t *out
  * address space (bus addr_mask). */
 int fdx_expr_address(const struct fdx_expr_env *env, const char *text, uint32_t *out, struct fdx_err *err);
 
+/* The addresses the CPU can name: the bus's, or wider when the CPU's
+ * addresses have more bits than its bus (the 6507). */
+uint32_t fdx_expr_space(const struct fdx_cpu *cpu);
+
 #ifdef __cplusplus
 }
 #endif

@@ -47,6 +47,7 @@ struct fdx_rewind_cut {
     uint64_t instr;
     uint64_t now;                   /* master clock at the cut */
     bool hook;                      /* stopped by the hook (else by time) */
+    bool frame;                     /* a whole fdx_machine_run_frame ended here */
 };
 
 /* Bytes the program read from the host console (stdin), kept so that
@@ -95,6 +96,9 @@ void fdx_rewind_begin_run(struct fdx_rewind *rw);
  * hook_stopped): records the cut and takes a snapshot when the interval
  * has passed. */
 int fdx_rewind_end_run(struct fdx_rewind *rw, bool hook, struct fdx_err *err);
+/* The same after a fdx_machine_run_frame (re-execution runs the frame the
+ * same way: a frame does more than its cycles, e.g. counts itself). */
+int fdx_rewind_end_frame(struct fdx_rewind *rw, bool hook, struct fdx_err *err);
 /* Takes a snapshot now if the interval has passed since the last one. */
 int fdx_rewind_tick(struct fdx_rewind *rw, struct fdx_err *err);
 /* The state was changed by hand (registers, memory): history from here on
