@@ -15,6 +15,7 @@
 #include "fdx/fdx.h"
 #include "lr_disk.h"
 #include "lr_input.h"
+#include "lr_memory.h"
 #include "lr_model.h"
 #include "lr_tables.h"
 
@@ -39,6 +40,8 @@ struct lr_instance {
     bool disks_writable;        /* disk writes go to working copies in save_dir */
     char work[LR_PATH_MAX];     /* the last working copy handed to the machine */
     bool sent_frame;            /* a picture went to the frontend at least once */
+    uint64_t runs;              /* retro_run calls since the content was loaded */
+    bool restored;              /* a state was loaded since then */
     unsigned drive;             /* disk control's drive (0-based) */
     bool render_hidden;
     char rom_path[2 * LR_PATH_MAX + 16];
@@ -138,6 +141,20 @@ static const struct retro_disk_control_callback disk_basic = {
     disk_get_num_images, disk_replace_image_index, disk_add_image_index,
 };
 
+/* Shows the core's own options and those of the running machine (all of
+ * them while no machine runs). */
+static bool update_option_display(void)
+{
+    const char *running = g.inst ? g.inst->desc->name : NULL;
+    for (const struct retro_core_option_v2_definition *d = lr_option_definitions; d->key; d++) {
+        bool core = !strcmp(d->category_key, "system") || !strcmp(d->category_key, "media") ||
+                    !strcmp(d->category_key, "advanced");
+        struct retro_core_option_display show = {d->key, core || !running || !strcmp(d->category_key, running)};
+        env(RETRO_ENVIRONMENT_SET_CORE_OPTIONS_DISPLAY, &show);
+    }
+    return true;
+}
+
 /* ---- libretro entry points: set-up ---------------------------------------- */
 
 RETRO_API unsigned retro_api_version(void)
@@ -162,6 +179,8 @@ RETRO_API void retro_set_environment(retro_environment_t cb)
             (struct retro_core_option_v2_definition *)lr_option_definitions,
         };
         cb(RETRO_ENVIRONMENT_SET_CORE_OPTIONS_V2, &opts);
+        struct retro_core_options_update_display_callback display = {update_option_display};
+        cb(RETRO_ENVIRONMENT_SET_CORE_OPTIONS_UPDATE_DISPLAY_CALLBACK, &display);
     }
     cb(RETRO_ENVIRONMENT_SET_CONTROLLER_INFO, (void *)controller_info);
     cb(RETRO_ENVIRONMENT_SET_CONTENT_INFO_OVERRIDE, (void *)content_overrides);
@@ -230,36 +249,14 @@ static int collect_options(struct lr_instance *in, const struct fdx_machine_desc
     return 0;
 }
 
-/* Host memory of each RAM region of the machine's map, for cheats and
- * achievements; only regions the bus shows as one contiguous block. */
+/* The machine's RAM for cheats, achievements and READ_CORE_MEMORY. */
 static void find_memory(struct lr_instance *in)
 {
-    in->nmem = 0;
-    struct fdx_cpu *cpu = in->m->cpu;
-    if (!cpu || !cpu->bus) return;
-    for (const struct fdx_region_desc *r = in->desc->map; r && r->name && in->nmem < LR_MAX_REGIONS; r++) {
-        if (r->kind != FDX_MAP_RAM || !r->size) continue;
-        uint8_t *p = fdx_bus_host_ptr(cpu->bus, r->base);
-        bool whole = p != NULL;
-        for (uint32_t off = 0; whole && off < r->size; off++)
-            whole = fdx_bus_host_ptr(cpu->bus, r->base + off) == p + off;
-        if (!whole) {
-            lr_log(RETRO_LOG_INFO, "%s: RAM region '%s' is not one block on the bus; not exposed",
-                   in->desc->name, r->name);
-            continue;
-        }
-        struct retro_memory_descriptor *md = &in->mem[in->nmem++];
-        memset(md, 0, sizeof *md);
-        md->flags = RETRO_MEMDESC_SYSTEM_RAM;
-        md->ptr = p;
-        md->start = r->base;
-        md->len = r->size;
-        md->addrspace = r->name;
-    }
+    in->nmem = lr_memory_map(in->m, in->mem, LR_MAX_REGIONS);
     if (in->nmem) {
         struct retro_memory_map map = {in->mem, in->nmem};
         env(RETRO_ENVIRONMENT_SET_MEMORY_MAPS, &map);
-    }
+    } else lr_log(RETRO_LOG_INFO, "%s: no RAM to show the frontend", in->desc->name);
 }
 
 static void take_geometry(struct lr_instance *in)
@@ -489,7 +486,10 @@ RETRO_API bool retro_load_game(const struct retro_game_info *game)
     take_geometry(in);
     in->port_device[0] = in->port_device[1] = RETRO_DEVICE_JOYPAD;
     g.inst = in;
+    update_option_display();
     find_memory(in);
+    bool achievements = in->nmem > 0;   /* memory maps: cheats and RetroAchievements */
+    env(RETRO_ENVIRONMENT_SET_SUPPORT_ACHIEVEMENTS, &achievements);
     set_descriptors(in);
     for (const struct lr_switch_map *s = in->profile->switches; s->label; s++)
         if (s->toggle && s->option && s->index < LR_MAX_SWITCHES) {
@@ -646,6 +646,7 @@ RETRO_API void retro_run(void)
     if (!in) return;
     bool updated = false;
     if (env(RETRO_ENVIRONMENT_GET_VARIABLE_UPDATE, &updated) && updated) read_runtime_options(in);
+    in->runs++;
     apply_input(in);
     enum fdx_run_result r = fdx_machine_run_frame(in->m);
     if (r == FDX_RUN_ERROR) lr_log(RETRO_LOG_ERROR, "%s stopped with an error", in->desc->name);
@@ -703,6 +704,12 @@ RETRO_API bool retro_unserialize(const void *data, size_t size)
     if (fdx_machine_load(in->m, p + LR_STATE_HEADER, size - LR_STATE_HEADER, &err)) {
         lr_log(RETRO_LOG_ERROR, "%s", err.msg);
         return false;
+    }
+    if (!in->restored) {
+        /* tells a test how many frames of the session ran before the
+         * frontend's first load (RetroArch auto-loads in a background task) */
+        lr_log(RETRO_LOG_INFO, "first state loaded after %llu frames", (unsigned long long)in->runs);
+        in->restored = true;
     }
     uint32_t index = get32(p + 8);
     if (index <= in->disks.count) in->disks.index = index;

@@ -129,11 +129,17 @@ static int write_c(const char *path)
         bool any = false;
         for (const struct fdx_option_desc *o = (*p)->options; o && o->name; o++) any |= lr_option_exposed(o);
         if (!any) continue;
+        char title[64], info[320];
+        short_title(*p, title, sizeof title);
+        snprintf(info, sizeof info, "%s. These options take effect when content is loaded (Restart Content).",
+                 (*p)->title);
         fputs("    {", f);
         cstr(f, (*p)->name);
         fputs(", ", f);
-        cstr(f, (*p)->title);
-        fputs(", \"Options of this machine (take effect on restart or reset).\"},\n", f);
+        cstr(f, title);
+        fputs(", ", f);
+        cstr(f, info);
+        fputs("},\n", f);
     }
     fputs("    {NULL, NULL, NULL},\n};\n\n", f);
 
@@ -262,20 +268,38 @@ static int write_info(const char *path)
     fprintf(f, "disk_control = \"true\"\n");
     fprintf(f, "is_experimental = \"false\"\n");
     fprintf(f, "needs_kbd_mouse_focus = \"true\"\n");
+    /* one entry per file: a ROM several machines use (the Disk II PROM) is
+     * listed once, naming them all */
+    const struct fdx_rom_desc *fw[64];
+    char users[64][160];
     unsigned nfw = 0;
-    for (const struct fdx_machine_desc *const *p = lr_machine_list(); *p; p++)
-        for (const struct fdx_rom_desc *r = (*p)->roms; lr_machine_usable(*p) && r && r->slot; r++) nfw++;
-    fprintf(f, "firmware_count = %u\n", nfw);
-    nfw = 0;
     for (const struct fdx_machine_desc *const *p = lr_machine_list(); *p; p++) {
         if (!lr_machine_usable(*p)) continue;
-        for (const struct fdx_rom_desc *r = (*p)->roms; r && r->slot; r++, nfw++) {
+        char title[64];
+        short_title(*p, title, sizeof title);
+        for (const struct fdx_rom_desc *r = (*p)->roms; r && r->slot; r++) {
             const char *file = r->filename ? r->filename : r->slot;
-            fprintf(f, "firmware%u_desc = \"fdx/%s (%s: %s)\"\n", nfw, file, (*p)->title, r->name);
-            fprintf(f, "firmware%u_path = \"fdx/%s\"\n", nfw, file);
-            /* every machine has free built-in firmware where the user has none */
-            fprintf(f, "firmware%u_opt = \"%s\"\n", nfw, r->required ? "false" : "true");
+            unsigned i = 0;
+            while (i < nfw && strcmp(fw[i]->filename ? fw[i]->filename : fw[i]->slot, file)) i++;
+            if (i == nfw) {
+                if (nfw == 64) break;
+                fw[nfw] = r;
+                snprintf(users[nfw++], sizeof users[0], "%s", title);
+            } else if (strlen(users[i]) + strlen(title) + 3 < sizeof users[0]) {
+                strcat(users[i], ", ");
+                strcat(users[i], title);
+            }
         }
+    }
+    fprintf(f, "firmware_count = %u\n", nfw);
+    for (unsigned i = 0; i < nfw; i++) {
+        const struct fdx_rom_desc *r = fw[i];
+        const char *file = r->filename ? r->filename : r->slot;
+        fprintf(f, "firmware%u_desc = \"fdx/%s (%s: %s, %u bytes, CRC32 %08x)\"\n", i, file, users[i], r->name,
+                (unsigned)r->size, (unsigned)r->crc32);
+        fprintf(f, "firmware%u_path = \"fdx/%s\"\n", i, file);
+        /* every machine has free built-in firmware where the user has none */
+        fprintf(f, "firmware%u_opt = \"%s\"\n", i, r->required ? "false" : "true");
     }
     fprintf(f, "notes = \"Firmware goes into the system directory's fdx/ folder; it is recognised by "
                "checksum. Without it the free built-in firmware is used.\"\n");

@@ -14,6 +14,10 @@
  *       states of another configuration or core are refused, no crash
  *   lr_host workcopy CORE DISK SAVEDIR
  *       disk writes go to a copy in SAVEDIR/fdx, the content stays as it was
+ *   lr_host key CORE CONTENT ADDR
+ *       keys through the keyboard callback land in RAM[ADDR] (fake machine)
+ *   lr_host memmap CORE CONTENT FRAMES START:LEN[,START:LEN...] [--opt ...]
+ *       the memory descriptors have this layout and show live machine RAM
  *   lr_host pngcmp A.png B.png
  *       the two pictures have the same size and pixels
  *
@@ -65,6 +69,7 @@ struct core {
     retro_keyboard_event_t keyboard;
     const struct retro_core_option_v2_definition *defs;
     unsigned env_calls_options;
+    unsigned hidden_options;
     /* output */
     uint32_t *pixels;
     unsigned width, height;
@@ -151,7 +156,14 @@ static bool env_cb(unsigned cmd, void *data)
         c->keyboard = ((const struct retro_keyboard_callback *)data)->callback;
         return true;
     case RETRO_ENVIRONMENT_GET_AUDIO_VIDEO_ENABLE: *(int *)data = H.av_enable; return true;
+    case RETRO_ENVIRONMENT_SET_CORE_OPTIONS_DISPLAY: {
+        const struct retro_core_option_display *d = data;
+        if (!d->visible) c->hidden_options++;
+        return true;
+    }
     case RETRO_ENVIRONMENT_SET_SUPPORT_NO_GAME:
+    case RETRO_ENVIRONMENT_SET_SUPPORT_ACHIEVEMENTS:
+    case RETRO_ENVIRONMENT_SET_CORE_OPTIONS_UPDATE_DISPLAY_CALLBACK:
     case RETRO_ENVIRONMENT_SET_CONTROLLER_INFO:
     case RETRO_ENVIRONMENT_SET_CONTENT_INFO_OVERRIDE:
     case RETRO_ENVIRONMENT_SET_INPUT_DESCRIPTORS:
@@ -759,10 +771,95 @@ static int cmd_workcopy(int argc, char **argv)
     return H.errors ? fail("%u errors logged", H.errors) : 0;
 }
 
+/* A key pressed through the keyboard callback reaches the machine: for the
+ * fake machine, RAM[ADDR] then holds the key's HID usage. */
+static int cmd_key(int argc, char **argv)
+{
+    if (argc < 5) return fail("key CORE CONTENT ADDR");
+    struct core c;
+    if (open_core(&c, argv[2], false)) return 1;
+    if (!load(&c, argv[3])) return fail("load %s", argv[3]);
+    if (!c.keyboard) return fail("no keyboard callback");
+    unsigned long addr = strtoul(argv[4], NULL, 16);
+    uint8_t *ram = c.get_memory_data(RETRO_MEMORY_SYSTEM_RAM);
+    if (!ram || addr >= c.get_memory_size(RETRO_MEMORY_SYSTEM_RAM)) return fail("no RAM at %lx", addr);
+    static const struct {
+        unsigned retrok, hid;
+    } keys[] = {{RETROK_a, 0x04}, {RETROK_z, 0x1D}, {RETROK_0, 0x27}, {RETROK_RETURN, 0x28},
+                {RETROK_UP, 0x52}, {RETROK_F12, 0x45}, {RETROK_KP1, 0x59}, {RETROK_RSHIFT, 0xE5}};
+    for (unsigned i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        c.keyboard(true, keys[i].retrok, 0, 0);
+        run_frames(&c, 1);
+        c.keyboard(false, keys[i].retrok, 0, 0);
+        run_frames(&c, 1);
+        if (ram[addr] != keys[i].hid)
+            return fail("RETROK %u gave %02x, not HID %02x", keys[i].retrok, ram[addr], keys[i].hid);
+    }
+    c.unload_game();
+    close_core(&c);
+    printf("keys reach the machine as HID usages\n");
+    return 0;
+}
+
+/* The memory descriptors have the layout LAYOUT ("START:LEN,...", hex) and
+ * point at the machine's live memory: each block is saved in the state,
+ * and a byte written through the descriptor shows up there. */
+static int cmd_memmap(int argc, char **argv)
+{
+    if (argc < 6) return fail("memmap CORE CONTENT FRAMES LAYOUT");
+    if (parse_common(argc, argv, 6, NULL)) return 1;
+    struct core c;
+    if (open_core(&c, argv[2], false)) return 1;
+    if (!load(&c, argv[3])) return fail("load %s", argv[3]);
+    run_frames(&c, strtoull(argv[4], NULL, 0));
+    unsigned n = 0;
+    for (const char *p = argv[5]; *p; n++) {
+        char *end;
+        unsigned long start = strtoul(p, &end, 16), len = *end == ':' ? strtoul(end + 1, &end, 16) : 0;
+        if (n >= c.nmem) return fail("%u memory descriptors, the layout names more", c.nmem);
+        const struct retro_memory_descriptor *md = &c.mem[n];
+        if (md->start != start || md->len != len)
+            return fail("descriptor %u: %zx:%zx, not %lx:%lx", n, md->start, md->len, start, len);
+        if (!(md->flags & RETRO_MEMDESC_SYSTEM_RAM) || !md->ptr) return fail("descriptor %u is no RAM", n);
+        /* one byte flipped through the descriptor changes exactly one byte
+         * of the state's body, inside a copy of the whole block */
+        size_t size, size2;
+        uint8_t *s1 = save(&c, &size);
+        if (!s1) return fail("serialize");
+        uint8_t *ram = (uint8_t *)md->ptr + md->offset;
+        size_t k = len / 2 + n;
+        uint8_t old = ram[k];
+        ram[k] = (uint8_t)~old;
+        uint8_t *s2 = save(&c, &size2);
+        ram[k] = old;
+        if (!s2 || size2 != size) return fail("serialize");
+        size_t diffs = 0, at = 0;
+        /* past the headers (the core's 16 bytes, then fdx's with the CRC) */
+        for (size_t i = 16 + FDX_STATE_HEADER_SIZE; i < size; i++)
+            if (s1[i] != s2[i]) diffs++, at = i;
+        ram[k] = (uint8_t)~old;
+        bool block = diffs == 1 && at >= k && at - k + len <= size && !memcmp(s2 + at - k, ram, len);
+        ram[k] = old;
+        free(s1);
+        free(s2);
+        if (!block) return fail("descriptor %u: a write to it is not the machine's memory in the state", n);
+        printf("descriptor %u: %s at %lx, %lx bytes of live machine memory\n", n,
+               md->addrspace ? md->addrspace : "?", start, len);
+        p = *end == ',' ? end + 1 : end;
+    }
+    if (n != c.nmem) return fail("%u memory descriptors, the layout names %u", c.nmem, n);
+    if (c.get_memory_data(RETRO_MEMORY_SYSTEM_RAM) != (uint8_t *)c.mem[0].ptr + c.mem[0].offset ||
+        c.get_memory_size(RETRO_MEMORY_SYSTEM_RAM) != c.mem[0].len)
+        return fail("retro_get_memory_data/size differ from the first descriptor");
+    c.unload_game();
+    close_core(&c);
+    return H.errors ? fail("%u errors logged", H.errors) : 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: lr_host run|selftest|disks|expect-fail|memcheck|foreign|workcopy|pngcmp ...\n");
+        fprintf(stderr, "usage: lr_host run|selftest|disks|expect-fail|memcheck|memmap|foreign|workcopy|key|pngcmp ...\n");
         return 2;
     }
     if (!strcmp(argv[1], "run")) return cmd_run(argc, argv);
@@ -772,6 +869,8 @@ int main(int argc, char **argv)
     if (!strcmp(argv[1], "pngcmp")) return cmd_pngcmp(argc, argv);
     if (!strcmp(argv[1], "memcheck")) return cmd_memcheck(argc, argv);
     if (!strcmp(argv[1], "foreign")) return cmd_foreign(argc, argv);
+    if (!strcmp(argv[1], "key")) return cmd_key(argc, argv);
+    if (!strcmp(argv[1], "memmap")) return cmd_memmap(argc, argv);
     if (!strcmp(argv[1], "workcopy")) return cmd_workcopy(argc, argv);
     return fail("unknown command '%s'", argv[1]);
 }
