@@ -752,7 +752,8 @@ void fdx_gui_usage(void)
            "options (also settings in the config file, without the --):\n"
            "  --rom-path DIRS          ':'-separated directories with firmware\n"
            "  --cart F, --disk1 F ...  media for a machine's slots (fdx list shows them)\n"
-           "  --model, --ram, --tv ... machine options (fdx list shows each machine's)\n"
+           "  --model NAME             the machine by name (fdx disk.dsk --model apple2p)\n"
+           "  --tv, --firmware ...     machine options (fdx list shows each machine's)\n"
            "  -f, --fullscreen         start in fullscreen\n"
            "  --scale N                window size: N times the picture (default 3)\n"
            "  --integer-scale          whole-number scaling only\n"
@@ -777,7 +778,8 @@ void fdx_gui_usage(void)
            "  --map.ACTION KEYS        bind keys, e.g. --map.joy0.fire Return\n"
            "\n"
            "Hotkeys: F1 help, F2 save state, F3 load, F4 slot, F5 reset, F6 pause,\n"
-           "F7 rewind, F8 fast-forward, F9 keyboard capture, F11 fullscreen, F12 screenshot.\n",
+           "F7 rewind, F8 fast-forward, F9 keyboard capture, F10 debugger (on the terminal),\n"
+           "F11 fullscreen, F12 screenshot.\n",
            FDX_VERSION_STRING);
 }
 

@@ -249,7 +249,7 @@ static const char *first_positional(int argc, char **argv, const struct fdx_mach
         const char *name = a + 2;
         if (strchr(name, '=')) continue;
         size_t len = strlen(name);
-        bool takes = !strcmp(name, "config") || (find_setting(name) && !fdx_gui_setting_is_flag(name)) ||
+        bool takes = !strcmp(name, "config") || !strcmp(name, "model") || (find_setting(name) && !fdx_gui_setting_is_flag(name)) ||
                      !strncasecmp(name, "map.", 4) || any_takes_value(extra, name, len);
         bool b;
         if (takes || (i + 1 < argc && !parse_bool(argv[i + 1], &b))) i++;
@@ -305,7 +305,7 @@ static int parse_strict(struct fdx_gui_launch *L, int argc, char **argv, int fir
         bool flag = fdx_gui_setting_is_flag(key);
         enum fdx_option_type t = FDX_OPT_STRING;
         bool mopt = has_option(d, key, len, &t);
-        if (!mopt && !find_setting(key) && !has_slot(d, key, len) && strcmp(key, "config") &&
+        if (!mopt && !find_setting(key) && !has_slot(d, key, len) && strcmp(key, "config") && strcmp(key, "model") &&
             strncasecmp(key, "map.", 4))
             return fdx_err_set(err, "%s has no option or media slot --%s (see fdx --help and fdx list)", d->name, key);
         if (!value && (flag || (mopt && t == FDX_OPT_BOOL))) {
@@ -319,6 +319,10 @@ static int parse_strict(struct fdx_gui_launch *L, int argc, char **argv, int fir
             value = argv[++i];
         }
         if (!strcmp(key, "config")) continue;  /* read before this pass */
+        if (!strcmp(key, "model") && !mopt) {
+            if (L->model_is_machine) continue;  /* chose the machine before this pass */
+            return fdx_err_set(err, "--model: no machine called '%s' (fdx list shows them)", value);
+        }
         if (has_slot(d, key, len)) {
             if (L->nslot >= FDX_GUI_MAX_SLOTS) return fdx_err_set(err, "too many media options");
             const struct fdx_media_slot_desc *s = d->slots;
@@ -441,11 +445,24 @@ int fdx_gui_launch_parse(struct fdx_gui_launch *L, int argc, char **argv, const 
     }
     fdx_gui_config_path(L->config_path, sizeof L->config_path, config);
 
+    /* --model NAME: the model is the machine (fdx disk.dsk --model apple2p),
+     * unless a machine has a model option of its own */
+    const char *model = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--")) break;
+        if (!strcmp(argv[i], "--model") && i + 1 < argc) model = argv[++i];
+        else if (!strncmp(argv[i], "--model=", 8)) model = argv[i] + 8;
+    }
+    const struct fdx_machine_desc *model_desc = model ? fdx_gui_find_machine(model, extra) : NULL;
+
     /* which machine */
     int first = 1;
-    if (argc > 1 && is_positional(argv[1]) && fdx_gui_find_machine(argv[1], extra)) {
+    if (argc > 1 && is_positional(argv[1]) && fdx_gui_find_machine(argv[1], extra)) first = 2;
+    if (model_desc) {
+        L->desc = model_desc;
+        L->model_is_machine = true;
+    } else if (first == 2) {
         L->desc = fdx_gui_find_machine(argv[1], extra);
-        first = 2;
     } else {
         const char *media = first_positional(argc, argv, extra);
         if (media) {

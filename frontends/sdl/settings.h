@@ -60,6 +60,7 @@ struct fdx_gui_launch {
     struct fdx_ini ini;         /* the configuration file (strings above may point into it) */
     char config_path[1024];
     bool config_loaded, save_config, help;
+    bool model_is_machine;      /* --model NAME named the machine */
     /* what the command line gave, for --save-config */
     unsigned nsaved;
     const char *saved_key[FDX_GUI_MAX_SAVED], *saved_val[FDX_GUI_MAX_SAVED];

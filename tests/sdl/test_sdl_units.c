@@ -215,6 +215,23 @@ START_TEST(test_launch_named_and_options)
     ck_assert_int_eq(fdx_gui_launch_parse(&L, 3, novalue, extra, NULL, NULL, &err), -1);
     ck_assert_str_eq(err.msg, "--scale needs a value");
     fdx_gui_launch_free(&L);
+
+    /* --model names the machine: no guessing from the (missing) file */
+    char *model[] = {"fdx", "--model", "sdltest", "missing.file", "--scale", "2", NULL};
+    ck_assert_int_eq(fdx_gui_launch_parse(&L, 6, model, extra, NULL, NULL, &err), 0);
+    ck_assert_ptr_eq(L.desc, &fdx_sdltest_machine);
+    ck_assert_uint_eq(L.opts.argc, 1);
+    ck_assert_str_eq(L.opts.argv[0], "missing.file");
+    ck_assert_uint_eq(L.set.scale, 2);
+    fdx_gui_launch_free(&L);
+    char *model2[] = {"fdx", "sdltest", "--model=sdltest", NULL};
+    ck_assert_int_eq(fdx_gui_launch_parse(&L, 3, model2, extra, NULL, NULL, &err), 0);
+    ck_assert_uint_eq(L.opts.argc, 0);
+    fdx_gui_launch_free(&L);
+    char *nomodel[] = {"fdx", "sdltest", "--model", "c64", NULL};
+    ck_assert_int_eq(fdx_gui_launch_parse(&L, 4, nomodel, extra, NULL, NULL, &err), -1);
+    ck_assert_str_eq(err.msg, "--model: no machine called 'c64' (fdx list shows them)");
+    fdx_gui_launch_free(&L);
 }
 END_TEST
 
