@@ -141,6 +141,10 @@ bool a2_iie_switch_write(struct a2 *a, unsigned addr)
     bool on = addr & 1;
     bool video = false;
     unsigned lo = 0, hi = 0; /* the pages to map again */
+    /* a memory switch set to what it already is changes nothing (remaps
+     * cost per 16-byte page, and programs often write switches again) */
+    bool *const sw[6] = {&a->store80, &a->ramrd, &a->ramwrt, &a->intcxrom, &a->altzp, &a->slotc3rom};
+    if ((addr & 0x0E) <= 0xA && *sw[(addr & 0x0E) >> 1] == on) return false;
     switch (addr & 0x0E) {
     case 0x0: a->store80 = on; video = true;
         if (on) a->vmode |= A2V_80STORE; else a->vmode &= (uint8_t)~A2V_80STORE;
