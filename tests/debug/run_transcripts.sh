@@ -4,7 +4,7 @@
 # For every SRCDIR/sessions/NAME.txt (or the NAMEs given): copies the
 # sessions folder to a scratch directory, runs the script's "#$ COMMAND"
 # lines there (assembling the program; the tools are Debian packages), then
-# runs `fdx debug ARGS --script NAME.txt` with the ARGS of its "#! ARGS"
+# runs `fdx debug MACHINE --script NAME.txt ARGS` with its "#! MACHINE ARGS"
 # line and compares stdout+stderr and the exit status with NAME.expected.
 # FDX_UPDATE=1 writes the expected files instead (review them with git diff).
 set -u
@@ -37,8 +37,10 @@ for name in "$@"; do
         continue
     fi
     args=$(sed -n 's/^#! //p' "$script")
-    # shellcheck disable=SC2086  # the arguments are words
-    (cd "$work" && timeout 120 "$fdx" debug $args --script "$name.txt") >"$work/out" 2>&1
+    # the "#!" line is shell words (quotes allowed)
+    # (--script right after the machine: a PROGRAM's arguments come last)
+    (cd "$work" && eval "set -- $args" && machine=$1 && shift &&
+        timeout 120 "$fdx" debug "$machine" --script "$name.txt" "$@") >"$work/out" 2>&1
     echo "exit status $?" >>"$work/out"
     if [ "${FDX_UPDATE:-}" = 1 ]; then
         cp "$work/out" "$src/$name.expected"
