@@ -58,6 +58,11 @@ struct m68k {
     uint32_t usp, ssp;          /* the inactive one is current in a[7] */
     uint32_t pc;                /* address of the next prefetch */
     uint16_t ir, irc;           /* prefetch queue: opcode, next word */
+    /* Code window: host bytes of the RAM/ROM page prefetches last came
+     * from (address cw_lo + i is cw_ptr[i] for i < cw_size + 1); cw_size 0:
+     * none. Derived, not state; dropped on every I/O access and run(). */
+    const uint8_t *cw_ptr;
+    uint32_t cw_lo, cw_size;
     uint16_t sr;
     uint8_t ipl;                /* interrupt level on the IPL pins, 0..7 */
     uint8_t nmi_edge;           /* level 7 seen rising: take it once */
@@ -65,6 +70,7 @@ struct m68k {
     uint8_t halted;             /* double fault: only reset helps */
     uint8_t trace;              /* T was set when the instruction began */
     uint8_t trace_pending;      /* take the trace exception before the next one */
+    uint8_t poll;               /* set_line or STOP happened: the run loop re-checks */
     /* address error in progress (set by an access, handled by the loop) */
     uint8_t fault;
     uint8_t fault_read;

@@ -25,11 +25,31 @@ void m68k_log_event(struct m68k *c, char kind, unsigned fc, uint32_t addr, int b
     l->n++;
 }
 
+uint16_t m68k_fetch_slow(struct m68k *c, uint32_t a)
+{
+    uint16_t v = rd16(c, a, fc_prog(c));
+    if (c->fault) return v;
+    /* Move the window to this page when it is plain memory covering the
+     * whole page (not mirrored within it) and no tap watches the bus. */
+    struct fdx_bus *b = c->base.bus;
+    uint32_t m = a & 0xffffff, len = 1u << b->page_shift;
+    const struct fdx_page *p = &b->pages[m >> b->page_shift];
+    c->cw_size = 0;
+    if (p->read && b->pages == b->map && p->mask >= len - 1 && m == a) {
+        uint32_t lo = m & ~(len - 1);
+        c->cw_ptr = p->read + (lo & p->mask);
+        c->cw_lo = lo;
+        c->cw_size = len - 1;
+    }
+    return v;
+}
+
 /* I/O pages: the handler sees base.cycles at the start of the access; wait
  * states it asks for are added after the 4 clocks of the cycle. */
 uint16_t m68k_read_slow(struct m68k *c, uint32_t a, int byte)
 {
     struct fdx_bus *b = c->base.bus;
+    c->cw_size = 0; /* the handler may remap memory */
     uint16_t v = byte ? (uint16_t)fdx_bus_read_slow(b, a, 1) : (uint16_t)fdx_bus_read_slow(b, a, 2);
     c->base.cycles += b->wait;
     b->wait = 0;
@@ -39,6 +59,7 @@ uint16_t m68k_read_slow(struct m68k *c, uint32_t a, int byte)
 void m68k_write_slow(struct m68k *c, uint32_t a, uint16_t v, int byte)
 {
     struct fdx_bus *b = c->base.bus;
+    c->cw_size = 0; /* the handler may remap memory */
     fdx_bus_write_slow(b, a, v, byte ? 1 : 2);
     c->base.cycles += b->wait;
     b->wait = 0;
@@ -275,8 +296,12 @@ static uint64_t m68k_run(struct fdx_cpu *cpu, uint64_t cycles)
         c->base.stop = FDX_STOP_HALTED;
         return 0;
     }
+    c->cw_size = 0; /* taps or the map may have changed since the last run */
     while (c->base.cycles < end) {
-        if (c->base.attention && fdx_cpu_hook(&c->base, c->pc - 4)) break;
+        if (c->base.attention) {
+            if (fdx_cpu_hook(&c->base, c->pc - 4)) break;
+            c->cw_size = 0;
+        }
         if (__builtin_expect(needs_slow_step(c), 0)) {
             m68k_step_one(c);
             if (c->base.stop) break;
@@ -286,9 +311,17 @@ static uint64_t m68k_run(struct fdx_cpu *cpu, uint64_t cycles)
             }
             continue;
         }
-        m68k_handlers[m68k_op_index[c->ir]](c);
-        if (__builtin_expect(c->fault, 0)) m68k_address_exception(c);
-        c->base.instructions++;
+        /* A burst of plain instructions: nothing can need the slow step
+         * before SR's system byte (T, S, mask) changes, an interrupt line
+         * or STOP sets poll, or the run must end. */
+        uint16_t sys = c->sr & 0xff00;
+        c->poll = 0;
+        do {
+            m68k_handlers[m68k_op_index[c->ir]](c);
+            if (__builtin_expect(c->fault, 0)) m68k_address_exception(c);
+            c->base.instructions++;
+        } while (c->base.cycles < end && !(c->base.attention | (unsigned)c->base.stop | c->poll) &&
+                 (c->sr & 0xff00) == sys);
         if (c->base.stop) break;
     }
     return c->base.cycles - start;
@@ -299,6 +332,7 @@ static uint64_t m68k_step(struct fdx_cpu *cpu, enum fdx_step_kind kind)
     struct m68k *c = (struct m68k *)cpu;
     (void)kind;
     uint64_t start = c->base.cycles;
+    c->cw_size = 0; /* taps may have changed since the last step */
     m68k_step_one(c);
     return c->base.cycles - start;
 }
@@ -310,6 +344,7 @@ static void m68k_set_line(struct fdx_cpu *cpu, enum fdx_line line, uint32_t leve
         level &= 7;
         if (level == 7 && c->ipl != 7) c->nmi_edge = 1;
         c->ipl = (uint8_t)level;
+        c->poll = 1;
     } else if (line == FDX_LINE_RESET && level) {
         m68k_reset(cpu);
     }

@@ -12,32 +12,32 @@
 #define MSB(sz) ((sz) == 1 ? 0x80u : (sz) == 2 ? 0x8000u : 0x80000000u)
 #define MASK(sz) ((sz) == 1 ? 0xffu : (sz) == 2 ? 0xffffu : 0xffffffffu)
 
-static inline uint32_t sext(uint32_t v, int sz)
+M68K_INLINE uint32_t sext(uint32_t v, int sz)
 {
     return sz == 1 ? (uint32_t)(int32_t)(int8_t)v : sz == 2 ? (uint32_t)(int32_t)(int16_t)v : v;
 }
 
-static inline void set_ccr(struct m68k *c, unsigned ccr) { c->sr = (uint16_t)((c->sr & 0xffe0u) | ccr); }
+M68K_INLINE void set_ccr(struct m68k *c, unsigned ccr) { c->sr = (uint16_t)((c->sr & 0xffe0u) | ccr); }
 
-static inline void set_dn(struct m68k *c, unsigned n, uint32_t v, int sz)
+M68K_INLINE void set_dn(struct m68k *c, unsigned n, uint32_t v, int sz)
 {
     if (sz == 1) c->d[n] = (c->d[n] & 0xffffff00u) | (v & 0xff);
     else if (sz == 2) c->d[n] = (c->d[n] & 0xffff0000u) | (v & 0xffff);
     else c->d[n] = v;
 }
 
-static inline unsigned nz(uint32_t r, int sz)
+M68K_INLINE unsigned nz(uint32_t r, int sz)
 {
     r &= MASK(sz);
     return (r & MSB(sz) ? SR_N : 0) | (r ? 0 : SR_Z);
 }
 
-static inline void logic_flags(struct m68k *c, uint32_t r, int sz)
+M68K_INLINE void logic_flags(struct m68k *c, uint32_t r, int sz)
 {
     c->sr = (uint16_t)((c->sr & 0xfff0u) | nz(r, sz));
 }
 
-static inline uint32_t do_add(struct m68k *c, uint32_t s, uint32_t d, int sz, unsigned x, bool addx)
+M68K_INLINE uint32_t do_add(struct m68k *c, uint32_t s, uint32_t d, int sz, unsigned x, bool addx)
 {
     uint32_t m = MASK(sz);
     s &= m;
@@ -57,7 +57,7 @@ static inline uint32_t do_add(struct m68k *c, uint32_t s, uint32_t d, int sz, un
     return r;
 }
 
-static inline uint32_t do_sub(struct m68k *c, uint32_t s, uint32_t d, int sz, unsigned x, bool subx)
+M68K_INLINE uint32_t do_sub(struct m68k *c, uint32_t s, uint32_t d, int sz, unsigned x, bool subx)
 {
     uint32_t m = MASK(sz);
     s &= m;
@@ -76,7 +76,7 @@ static inline uint32_t do_sub(struct m68k *c, uint32_t s, uint32_t d, int sz, un
     return r;
 }
 
-static inline void do_cmp(struct m68k *c, uint32_t s, uint32_t d, int sz)
+M68K_INLINE void do_cmp(struct m68k *c, uint32_t s, uint32_t d, int sz)
 {
     uint32_t m = MASK(sz);
     s &= m;
@@ -89,7 +89,7 @@ static inline void do_cmp(struct m68k *c, uint32_t s, uint32_t d, int sz)
     set_ccr(c, f);
 }
 
-static inline bool cond(const struct m68k *c, unsigned cc)
+M68K_INLINE bool cond(const struct m68k *c, unsigned cc)
 {
     unsigned sr = c->sr;
     bool n = sr & SR_N, z = sr & SR_Z, v = sr & SR_V, cf = sr & SR_C;
@@ -115,7 +115,7 @@ static inline bool cond(const struct m68k *c, unsigned cc)
 
 /* ---- effective addresses --------------------------------------------- */
 
-static inline uint32_t index_addr(struct m68k *c, uint32_t base, uint16_t ext)
+M68K_INLINE uint32_t index_addr(struct m68k *c, uint32_t base, uint16_t ext)
 {
     unsigned r = (ext >> 12) & 7;
     uint32_t x = (ext & 0x8000) ? c->a[r] : c->d[r];
@@ -123,11 +123,11 @@ static inline uint32_t index_addr(struct m68k *c, uint32_t base, uint16_t ext)
     return base + (uint32_t)(int32_t)(int8_t)ext + x;
 }
 
-static inline unsigned step_sz(unsigned reg, int sz) { return (reg == 7 && sz == 1) ? 2u : (unsigned)sz; }
+M68K_INLINE unsigned step_sz(unsigned reg, int sz) { return (reg == 7 && sz == 1) ? 2u : (unsigned)sz; }
 
 /* Address of a memory operand (modes 2-7), with the extension-word fetches
  * and the internal clocks the chip spends; pd_idle: -(An) costs 2 clocks. */
-static inline uint32_t ea_addr(struct m68k *c, unsigned mode, unsigned reg, int sz, bool pd_idle)
+M68K_INLINE uint32_t ea_addr(struct m68k *c, unsigned mode, unsigned reg, int sz, bool pd_idle)
 {
     uint32_t a;
     switch (mode) {
@@ -176,12 +176,12 @@ static inline uint32_t ea_addr(struct m68k *c, unsigned mode, unsigned reg, int 
     }
 }
 
-static inline unsigned ea_fc(const struct m68k *c, unsigned mode, unsigned reg)
+M68K_INLINE unsigned ea_fc(const struct m68k *c, unsigned mode, unsigned reg)
 {
     return (mode == 7 && (reg == 2 || reg == 3)) ? fc_prog(c) : fc_data(c);
 }
 
-static inline uint32_t rd_sz(struct m68k *c, uint32_t a, int sz, unsigned fc)
+M68K_INLINE uint32_t rd_sz(struct m68k *c, uint32_t a, int sz, unsigned fc)
 {
     if (sz == 1) return rd8(c, a, fc);
     if (sz == 2) return rd16(c, a, fc);
@@ -192,7 +192,7 @@ static inline uint32_t rd_sz(struct m68k *c, uint32_t a, int sz, unsigned fc)
 
 /* Long writes: MOVE writes the high word first, read-modify-write
  * instructions the low word first. */
-static inline void wr_sz(struct m68k *c, uint32_t a, uint32_t v, int sz, unsigned fc)
+M68K_INLINE void wr_sz(struct m68k *c, uint32_t a, uint32_t v, int sz, unsigned fc)
 {
     if (sz == 1) wr8(c, a, (uint8_t)v, fc);
     else if (sz == 2) wr16(c, a, (uint16_t)v, fc);
@@ -203,7 +203,7 @@ static inline void wr_sz(struct m68k *c, uint32_t a, uint32_t v, int sz, unsigne
     }
 }
 
-static inline void wr_sz_lo_first(struct m68k *c, uint32_t a, uint32_t v, int sz, unsigned fc)
+M68K_INLINE void wr_sz_lo_first(struct m68k *c, uint32_t a, uint32_t v, int sz, unsigned fc)
 {
     if (sz == 1) wr8(c, a, (uint8_t)v, fc);
     else if (sz == 2) wr16(c, a, (uint16_t)v, fc);
@@ -217,7 +217,7 @@ static inline void wr_sz_lo_first(struct m68k *c, uint32_t a, uint32_t v, int sz
     }
 }
 
-static inline uint32_t imm(struct m68k *c, int sz)
+M68K_INLINE uint32_t imm(struct m68k *c, int sz)
 {
     if (sz == 4) {
         uint32_t v = (uint32_t)np(c) << 16;
@@ -227,7 +227,7 @@ static inline uint32_t imm(struct m68k *c, int sz)
 }
 
 /* Source operand of any mode. */
-static inline uint32_t read_src(struct m68k *c, unsigned mode, unsigned reg, int sz)
+M68K_INLINE uint32_t read_src(struct m68k *c, unsigned mode, unsigned reg, int sz)
 {
     if (mode == 0) return c->d[reg] & MASK(sz);
     if (mode == 1) return c->a[reg] & MASK(sz);
@@ -239,11 +239,11 @@ static inline uint32_t read_src(struct m68k *c, unsigned mode, unsigned reg, int
 #define OPMODE unsigned mode = (c->ir >> 3) & 7, reg = c->ir & 7, rx = (c->ir >> 9) & 7; (void)rx; (void)mode
 
 /* Jump: refill the queue from target (JMP, Bcc ...). */
-static inline void jump(struct m68k *c, uint32_t target)
+M68K_INLINE void jump(struct m68k *c, uint32_t target)
 {
-    c->ir = rd16(c, target, fc_prog(c));
+    c->ir = fetch16(c, target);
     if (c->fault) return;
-    c->irc = rd16(c, target + 2, fc_prog(c));
+    c->irc = fetch16(c, target + 2);
     c->pc = target + 4;
 }
 
@@ -251,7 +251,7 @@ static inline void jump(struct m68k *c, uint32_t target)
 
 enum { ALU_ADD, ALU_SUB, ALU_AND, ALU_OR, ALU_EOR, ALU_CMP };
 
-static inline uint32_t alu(struct m68k *c, int op, uint32_t s, uint32_t d, int sz)
+M68K_INLINE uint32_t alu(struct m68k *c, int op, uint32_t s, uint32_t d, int sz)
 {
     uint32_t r;
     switch (op) {
@@ -267,7 +267,7 @@ static inline uint32_t alu(struct m68k *c, int op, uint32_t s, uint32_t d, int s
 }
 
 /* <ea>,Dn */
-static inline void op_er(struct m68k *c, int op, int sz)
+M68K_INLINE void op_er(struct m68k *c, int op, int sz)
 {
     OPMODE;
     uint32_t s = read_src(c, mode, reg, sz);
@@ -282,7 +282,7 @@ static inline void op_er(struct m68k *c, int op, int sz)
 }
 
 /* Dn,<ea> (memory destination; EOR also Dn) */
-static inline void op_re(struct m68k *c, int op, int sz)
+M68K_INLINE void op_re(struct m68k *c, int op, int sz)
 {
     OPMODE;
     if (mode == 0) { /* EOR Dn,Dn */
@@ -301,7 +301,7 @@ static inline void op_re(struct m68k *c, int op, int sz)
 }
 
 /* #imm,<ea> */
-static inline void op_imm(struct m68k *c, int op, int sz)
+M68K_INLINE void op_imm(struct m68k *c, int op, int sz)
 {
     OPMODE;
     uint32_t s = imm(c, sz);
@@ -321,7 +321,7 @@ static inline void op_imm(struct m68k *c, int op, int sz)
 }
 
 /* ADDQ/SUBQ */
-static inline void op_quick(struct m68k *c, int op, int sz)
+M68K_INLINE void op_quick(struct m68k *c, int op, int sz)
 {
     OPMODE;
     uint32_t q = rx ? rx : 8;
@@ -340,7 +340,7 @@ static inline void op_quick(struct m68k *c, int op, int sz)
     wr_sz_lo_first(c, a, r, sz, fc_data(c));
 }
 
-static inline void op_quick_a(struct m68k *c, int op)
+M68K_INLINE void op_quick_a(struct m68k *c, int op)
 {
     OPMODE;
     uint32_t q = rx ? rx : 8;
@@ -350,7 +350,7 @@ static inline void op_quick_a(struct m68k *c, int op)
 }
 
 /* ADDA/SUBA/CMPA */
-static inline void op_a(struct m68k *c, int op, int sz)
+M68K_INLINE void op_a(struct m68k *c, int op, int sz)
 {
     OPMODE;
     uint32_t s = read_src(c, mode, reg, sz);
@@ -409,7 +409,7 @@ static void h_cmpa_l(struct m68k *c) { op_a(c, ALU_CMP, 4); }
 
 /* ---- ADDX/SUBX/CMPM/ABCD/SBCD ----------------------------------------- */
 
-static inline void op_x_rr(struct m68k *c, bool add, int sz)
+M68K_INLINE void op_x_rr(struct m68k *c, bool add, int sz)
 {
     OPMODE;
     unsigned x = (c->sr & SR_X) ? 1 : 0;
@@ -419,7 +419,7 @@ static inline void op_x_rr(struct m68k *c, bool add, int sz)
     if (sz == 4) idle(c, 4);
 }
 
-static inline void op_x_mm(struct m68k *c, bool add, int sz)
+M68K_INLINE void op_x_mm(struct m68k *c, bool add, int sz)
 {
     OPMODE;
     unsigned fc = fc_data(c);
@@ -472,16 +472,16 @@ static inline void op_x_mm(struct m68k *c, bool add, int sz)
     }
 }
 
-static inline void addx_rr_body(struct m68k *c, int sz) { op_x_rr(c, true, sz); }
-static inline void subx_rr_body(struct m68k *c, int sz) { op_x_rr(c, false, sz); }
-static inline void addx_mm_body(struct m68k *c, int sz) { op_x_mm(c, true, sz); }
-static inline void subx_mm_body(struct m68k *c, int sz) { op_x_mm(c, false, sz); }
+M68K_INLINE void addx_rr_body(struct m68k *c, int sz) { op_x_rr(c, true, sz); }
+M68K_INLINE void subx_rr_body(struct m68k *c, int sz) { op_x_rr(c, false, sz); }
+M68K_INLINE void addx_mm_body(struct m68k *c, int sz) { op_x_mm(c, true, sz); }
+M68K_INLINE void subx_mm_body(struct m68k *c, int sz) { op_x_mm(c, false, sz); }
 SIZED(addx_rr, addx_rr_body)
 SIZED(subx_rr, subx_rr_body)
 SIZED(addx_mm, addx_mm_body)
 SIZED(subx_mm, subx_mm_body)
 
-static inline void cmpm_body(struct m68k *c, int sz)
+M68K_INLINE void cmpm_body(struct m68k *c, int sz)
 {
     OPMODE;
     unsigned fc = fc_data(c);
@@ -554,7 +554,7 @@ static void h_sbcd_rr(struct m68k *c)
     fin(c);
     idle(c, 2);
 }
-static inline void bcd_mm(struct m68k *c, bool add)
+M68K_INLINE void bcd_mm(struct m68k *c, bool add)
 {
     OPMODE;
     unsigned fc = fc_data(c);
@@ -592,7 +592,7 @@ static void h_nbcd(struct m68k *c)
 
 enum { U_NEG, U_NEGX, U_NOT, U_CLR };
 
-static inline uint32_t unary(struct m68k *c, int op, uint32_t d, int sz)
+M68K_INLINE uint32_t unary(struct m68k *c, int op, uint32_t d, int sz)
 {
     switch (op) {
     case U_NEG: return do_sub(c, d, 0, sz, 0, false);
@@ -602,7 +602,7 @@ static inline uint32_t unary(struct m68k *c, int op, uint32_t d, int sz)
     }
 }
 
-static inline void op_unary(struct m68k *c, int op, int sz)
+M68K_INLINE void op_unary(struct m68k *c, int op, int sz)
 {
     OPMODE;
     if (mode == 0) {
@@ -618,16 +618,16 @@ static inline void op_unary(struct m68k *c, int op, int sz)
     fin(c);
     wr_sz_lo_first(c, a, r, sz, fc_data(c));
 }
-static inline void neg_body(struct m68k *c, int sz) { op_unary(c, U_NEG, sz); }
-static inline void negx_body(struct m68k *c, int sz) { op_unary(c, U_NEGX, sz); }
-static inline void not_body(struct m68k *c, int sz) { op_unary(c, U_NOT, sz); }
-static inline void clr_body(struct m68k *c, int sz) { op_unary(c, U_CLR, sz); }
+M68K_INLINE void neg_body(struct m68k *c, int sz) { op_unary(c, U_NEG, sz); }
+M68K_INLINE void negx_body(struct m68k *c, int sz) { op_unary(c, U_NEGX, sz); }
+M68K_INLINE void not_body(struct m68k *c, int sz) { op_unary(c, U_NOT, sz); }
+M68K_INLINE void clr_body(struct m68k *c, int sz) { op_unary(c, U_CLR, sz); }
 SIZED(neg, neg_body)
 SIZED(negx, negx_body)
 SIZED(not, not_body)
 SIZED(clr, clr_body)
 
-static inline void tst_body(struct m68k *c, int sz)
+M68K_INLINE void tst_body(struct m68k *c, int sz)
 {
     OPMODE;
     uint32_t v = read_src(c, mode, reg, sz);
@@ -676,7 +676,7 @@ static void h_scc(struct m68k *c)
 /* MOVE.L to memory: when the write faults, the flags the frame shows
  * are not yet final (register sources: unchanged; memory sources and
  * -(An)/(xxx).L: from the low word), as the microcode sets them late. */
-static inline void move_l_flags_early(struct m68k *c, uint32_t v, bool regsrc, unsigned dmode, unsigned rx)
+M68K_INLINE void move_l_flags_early(struct m68k *c, uint32_t v, bool regsrc, unsigned dmode, unsigned rx)
 {
     if (dmode == 4 || (dmode == 7 && rx == 1)) {
         logic_flags(c, v, 4);
@@ -689,7 +689,7 @@ static inline void move_l_flags_early(struct m68k *c, uint32_t v, bool regsrc, u
     }
 }
 
-static inline void op_move(struct m68k *c, int sz)
+M68K_INLINE void op_move(struct m68k *c, int sz)
 {
     OPMODE;
     unsigned dmode = (c->ir >> 6) & 7;
@@ -848,7 +848,7 @@ static void h_move_to_sr(struct m68k *c)
     jump(c, c->pc - 2);
 }
 
-static inline void ccr_op(struct m68k *c, int op)
+M68K_INLINE void ccr_op(struct m68k *c, int op)
 {
     uint32_t v = np(c) & 0x1f;
     uint32_t ccr = c->sr & 0x1f;
@@ -857,7 +857,7 @@ static inline void ccr_op(struct m68k *c, int op)
     idle(c, 8);
     jump(c, c->pc - 2);
 }
-static inline void sr_op(struct m68k *c, int op)
+M68K_INLINE void sr_op(struct m68k *c, int op)
 {
     if (!(c->sr & SR_S)) {
         m68k_privilege(c);
@@ -900,7 +900,7 @@ static void h_move_fr_usp(struct m68k *c)
 
 enum { B_TST, B_CHG, B_CLR, B_SET };
 
-static inline void op_bit(struct m68k *c, int op, bool stat)
+M68K_INLINE void op_bit(struct m68k *c, int op, bool stat)
 {
     OPMODE;
     uint32_t bit = stat ? np(c) : c->d[rx];
@@ -952,7 +952,7 @@ static void h_bset_r(struct m68k *c) { op_bit(c, B_SET, false); }
 
 /* ---- MOVEP ------------------------------------------------------------- */
 
-static inline void movep(struct m68k *c, bool to_mem, int sz)
+M68K_INLINE void movep(struct m68k *c, bool to_mem, int sz)
 {
     OPMODE;
     uint32_t a = c->a[reg] + (uint32_t)(int32_t)(int16_t)np(c);
@@ -974,7 +974,7 @@ static void h_movep_l_mr(struct m68k *c) { movep(c, true, 4); }
 
 /* ---- MOVEM ------------------------------------------------------------- */
 
-static inline void movem_rm(struct m68k *c, int sz)
+M68K_INLINE void movem_rm(struct m68k *c, int sz)
 {
     OPMODE;
     uint16_t list = np(c);
@@ -1013,7 +1013,7 @@ static inline void movem_rm(struct m68k *c, int sz)
     fin(c);
 }
 
-static inline void movem_mr(struct m68k *c, int sz)
+M68K_INLINE void movem_mr(struct m68k *c, int sz)
 {
     OPMODE;
     uint16_t list = np(c);
@@ -1097,7 +1097,7 @@ static void h_nop(struct m68k *c) { fin(c); }
 
 /* Control-mode address for LEA/PEA/JMP/JSR: these use the extension word
  * in IRC without refilling it when the queue is reloaded anyway. */
-static inline uint32_t ctrl_addr(struct m68k *c, unsigned mode, unsigned reg)
+M68K_INLINE uint32_t ctrl_addr(struct m68k *c, unsigned mode, unsigned reg)
 {
     uint32_t a;
     switch (mode) {
@@ -1221,7 +1221,7 @@ static void h_unlk(struct m68k *c)
     fin(c);
 }
 
-static inline uint32_t pop32(struct m68k *c)
+M68K_INLINE uint32_t pop32(struct m68k *c)
 {
     uint32_t sp = c->a[7];
     uint32_t v = (uint32_t)rd16(c, sp, fc_data(c)) << 16;
@@ -1522,13 +1522,14 @@ static void h_stop(struct m68k *c)
     m68k_set_sr_internal(c, c->irc);
     idle(c, 4);
     c->stopped = 1;
+    c->poll = 1; /* leave the run loop's fast burst */
 }
 
 /* ---- shifts and rotates --------------------------------------------------- */
 
 enum { S_AS, S_LS, S_ROX, S_RO };
 
-static inline uint32_t shift(struct m68k *c, int kind, bool left, uint32_t v, unsigned cnt, int sz)
+M68K_INLINE uint32_t shift(struct m68k *c, int kind, bool left, uint32_t v, unsigned cnt, int sz)
 {
     uint32_t m = MASK(sz), msb = MSB(sz);
     unsigned bits = (unsigned)sz * 8;
@@ -1588,7 +1589,7 @@ static inline uint32_t shift(struct m68k *c, int kind, bool left, uint32_t v, un
     return v;
 }
 
-static inline void op_shift_r(struct m68k *c, int kind, bool left, int sz)
+M68K_INLINE void op_shift_r(struct m68k *c, int kind, bool left, int sz)
 {
     OPMODE;
     unsigned cnt = (c->ir & 0x20) ? c->d[rx] & 63 : (rx ? rx : 8);
@@ -1597,7 +1598,7 @@ static inline void op_shift_r(struct m68k *c, int kind, bool left, int sz)
     idle(c, (sz == 4 ? 4 : 2) + 2 * cnt);
 }
 
-static inline void op_shift_m(struct m68k *c, int kind, bool left)
+M68K_INLINE void op_shift_m(struct m68k *c, int kind, bool left)
 {
     OPMODE;
     uint32_t a = ea_addr(c, mode, reg, 2, true);

@@ -113,11 +113,28 @@ M68K_INLINE void wr8(struct m68k *c, uint32_t a, uint8_t v, unsigned fc)
     if (c->log) m68k_log_event(c, 'w', fc, a, 1, (a & 1) ? v : (uint16_t)(v << 8), 4);
 }
 
+uint16_t m68k_fetch_slow(struct m68k *c, uint32_t a);
+
+/* Program word read (prefetch, jump targets): from the code window when
+ * the even address is in it, else through rd16 (which also takes odd
+ * addresses to an address error) and the window moves there. */
+M68K_INLINE uint16_t fetch16(struct m68k *c, uint32_t a)
+{
+    uint32_t off = a - c->cw_lo;
+    if (__builtin_expect(off < c->cw_size && !(a & 1), 1)) {
+        uint16_t v = (uint16_t)(c->cw_ptr[off] << 8 | c->cw_ptr[off + 1]);
+        c->base.cycles += 4;
+        if (c->log) m68k_log_event(c, 'r', fc_prog(c), a, 0, v, 4);
+        return v;
+    }
+    return m68k_fetch_slow(c, a);
+}
+
 /* Prefetch: hands out IRC and refills it from pc. */
 M68K_INLINE uint16_t np(struct m68k *c)
 {
     uint16_t v = c->irc;
-    c->irc = rd16(c, c->pc, fc_prog(c));
+    c->irc = fetch16(c, c->pc);
     c->pc += 2;
     return v;
 }
@@ -126,7 +143,7 @@ M68K_INLINE uint16_t np(struct m68k *c)
 M68K_INLINE void fin(struct m68k *c)
 {
     c->ir = c->irc;
-    c->irc = rd16(c, c->pc, fc_prog(c));
+    c->irc = fetch16(c, c->pc);
     c->pc += 2;
 }
 
