@@ -82,34 +82,10 @@ HOT void mem_wr(const struct xi *x, uint32_t lin, uint8_t v)
         mem_wr_slow(x->c, lin, v);
 }
 
-/* Opcodes that may run with lazy flags: they set all of OSZAPC through
- * alu()/incdec(), test them through cond(), or do not touch them (and
- * prefixes). Every other opcode first computes FLAGS. */
-static const uint8_t x86_lazy_ok[256] = {
-    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
-    [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1,
-    [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1,
-    [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1,
-    [0x20] = 1, [0x21] = 1, [0x22] = 1, [0x23] = 1, [0x24] = 1, [0x25] = 1, [0x26] = 1,
-    [0x28] = 1, [0x29] = 1, [0x2A] = 1, [0x2B] = 1, [0x2C] = 1, [0x2D] = 1, [0x2E] = 1,
-    [0x30] = 1, [0x31] = 1, [0x32] = 1, [0x33] = 1, [0x34] = 1, [0x35] = 1, [0x36] = 1,
-    [0x38] = 1, [0x39] = 1, [0x3A] = 1, [0x3B] = 1, [0x3C] = 1, [0x3D] = 1, [0x3E] = 1,
-    [0x40] = 1, [0x41] = 1, [0x42] = 1, [0x43] = 1, [0x44] = 1, [0x45] = 1, [0x46] = 1, [0x47] = 1,
-    [0x48] = 1, [0x49] = 1, [0x4A] = 1, [0x4B] = 1, [0x4C] = 1, [0x4D] = 1, [0x4E] = 1, [0x4F] = 1,
-    [0x50] = 1, [0x51] = 1, [0x52] = 1, [0x53] = 1, [0x54] = 1, [0x55] = 1, [0x56] = 1, [0x57] = 1,
-    [0x58] = 1, [0x59] = 1, [0x5A] = 1, [0x5B] = 1, [0x5C] = 1, [0x5D] = 1, [0x5E] = 1, [0x5F] = 1,
-    [0x70] = 1, [0x71] = 1, [0x72] = 1, [0x73] = 1, [0x74] = 1, [0x75] = 1, [0x76] = 1, [0x77] = 1,
-    [0x78] = 1, [0x79] = 1, [0x7A] = 1, [0x7B] = 1, [0x7C] = 1, [0x7D] = 1, [0x7E] = 1, [0x7F] = 1,
-    [0x80] = 1, [0x81] = 1, [0x82] = 1, [0x83] = 1, [0x84] = 1, [0x85] = 1, [0x86] = 1, [0x87] = 1,
-    [0x88] = 1, [0x89] = 1, [0x8A] = 1, [0x8B] = 1, [0x8C] = 1, [0x8D] = 1,
-    [0x90] = 1, [0x91] = 1, [0x92] = 1, [0x93] = 1, [0x94] = 1, [0x95] = 1, [0x96] = 1, [0x97] = 1,
-    [0x98] = 1, [0x99] = 1, [0xA0] = 1, [0xA1] = 1, [0xA2] = 1, [0xA3] = 1, [0xA4] = 1, [0xA5] = 1,
-    [0xA8] = 1, [0xA9] = 1, [0xAA] = 1, [0xAB] = 1, [0xAC] = 1, [0xAD] = 1,
-    [0xB0] = 1, [0xB1] = 1, [0xB2] = 1, [0xB3] = 1, [0xB4] = 1, [0xB5] = 1, [0xB6] = 1, [0xB7] = 1,
-    [0xB8] = 1, [0xB9] = 1, [0xBA] = 1, [0xBB] = 1, [0xBC] = 1, [0xBD] = 1, [0xBE] = 1, [0xBF] = 1,
-    [0xC2] = 1, [0xC3] = 1, [0xC6] = 1, [0xC7] = 1, [0xE2] = 1, [0xE3] = 1,
-    [0xE8] = 1, [0xE9] = 1, [0xEB] = 1, [0xF2] = 1, [0xF3] = 1,
-};
+/* Lazy flags: ALU ops, INC/DEC and TEST leave OSZAPC to be computed from
+ * their operands (c->lz_*); Jcc tests them through cond(). Every case of
+ * the main switch that reads or partly keeps FLAGS (or may hand the CPU to
+ * a hook) starts with flags_now(c); the runs end with FLAGS computed. */
 
 /* ---- instruction bytes ------------------------------------------------ */
 
@@ -963,7 +939,6 @@ HOT void exec_body(const struct xi *xin, bool fast)
 prefix:
     op = f8(&x);
     w = op & 1;
-    if (c->lz_op && !x86_lazy_ok[op]) x86_materialize(c); /* it reads or keeps flags */
     switch (op) {
     case 0x26: case 0x2E: case 0x36: case 0x3E:
         x.so = (op >> 3) & 3;
@@ -989,10 +964,12 @@ prefix:
     ALU6(0x00) ALU6(0x08) ALU6(0x10) ALU6(0x18) ALU6(0x20) ALU6(0x28) ALU6(0x30) ALU6(0x38)
 #undef ALU6
     case 0x06: case 0x0E: case 0x16: case 0x1E:
+        flags_now(c);
         push(&x, c->seg[op >> 3].sel);
         x.cyc += 10;
         break;
     case 0x07: case 0x17: case 0x1F:
+        flags_now(c);
         fdx_x86_set_seg(c, op >> 3, pop(&x));
         if (op == 0x17) {
             c->inhibit = 1;
@@ -1001,6 +978,7 @@ prefix:
         x.cyc += 8;
         break;
     case 0x0F:
+        flags_now(c);
         if (x86_is_186(c)) {
             invalid(&x);
             break;
@@ -1010,6 +988,7 @@ prefix:
         x.cyc += 8;
         break;
     case 0x27: { /* DAA */
+        flags_now(c);
         uint8_t al = get8(c, 0), old = al;
         uint16_t f = c->flags;
         unsigned cf = f & X86_CF;
@@ -1030,6 +1009,7 @@ prefix:
         break;
     }
     case 0x2F: { /* DAS */
+        flags_now(c);
         uint8_t al = get8(c, 0), old = al;
         uint16_t f = c->flags;
         unsigned cf = f & X86_CF;
@@ -1050,6 +1030,7 @@ prefix:
         break;
     }
     case 0x37: case 0x3F: { /* AAA, AAS */
+        flags_now(c);
         uint8_t al = get8(c, 0), ah = get8(c, 4);
         uint16_t f = c->flags & (uint16_t)~X86_OSZAPC;
         if ((al & 0xF) > 9 || (c->flags & X86_AF)) {
@@ -1085,6 +1066,7 @@ prefix:
     }
     case 0x60: case 0x61: case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: case 0x67:
     case 0x68: case 0x69: case 0x6A: case 0x6B: case 0x6C: case 0x6D: case 0x6E: case 0x6F:
+        flags_now(c);
         if (x86_is_186(c)) goto op186;
         jcc(&x, op & 15); /* 8086: aliases of 70-7F */
         break;
@@ -1136,6 +1118,7 @@ prefix:
         x.cyc += 2;
         break;
     case 0x8E: {
+        flags_now(c);
         modrm(&x);
         unsigned s = x.m.reg & 3;
         fdx_x86_set_seg(c, s, get_rm16(&x));
@@ -1148,6 +1131,7 @@ prefix:
         break;
     }
     case 0x8F: {
+        flags_now(c);
         modrm(&x);
         uint16_t v = pop(&x);
         if (x.m.mod != 3) {
@@ -1178,6 +1162,7 @@ prefix:
         x.cyc += 5;
         break;
     case 0x9A: {
+        flags_now(c);
         uint16_t off = f16(&x), sel = f16(&x);
         push(&x, c->seg[X86_CS].sel);
         push(&x, cur_ip(&x));
@@ -1186,24 +1171,28 @@ prefix:
         x.cyc += 28;
         break;
     }
-    case 0x9B: /* WAIT: no coprocessor, TEST is never busy */
+    case 0x9B: flags_now(c); /* WAIT: no coprocessor, TEST is never busy */
         x.cyc += 3;
         break;
     case 0x9C:
+        flags_now(c);
         push(&x, fdx_x86_fix_flags(c, c->flags));
         x.cyc += 10;
         break;
     case 0x9D:
+        flags_now(c);
         c->flags = fdx_x86_fix_flags(c, pop(&x));
         c->trap = (c->flags & X86_TF) != 0; /* single-stepping: leave the fast loop */
         if (c->trap) x86_kick(c);
         x.cyc += 8;
         break;
     case 0x9E:
+        flags_now(c);
         c->flags = fdx_x86_fix_flags(c, (uint16_t)((c->flags & 0xFF00) | get8(c, 4)));
         x.cyc += 4;
         break;
     case 0x9F:
+        flags_now(c);
         set8(c, 4, (uint8_t)fdx_x86_fix_flags(c, c->flags));
         x.cyc += 4;
         break;
@@ -1224,6 +1213,7 @@ prefix:
     }
     case 0xA4: case 0xA5: case 0xA6: case 0xA7: case 0xAA: case 0xAB:
     case 0xAC: case 0xAD: case 0xAE: case 0xAF:
+        if (op == 0xA6 || op == 0xA7 || op == 0xAE || op == 0xAF) flags_now(c);
         string_op(&x, op);
         break;
     case 0xA8: case 0xA9: {
@@ -1241,6 +1231,7 @@ prefix:
         x.cyc += 4;
         break;
     case 0xC0: case 0xC1:
+        flags_now(c);
         if (x86_is_186(c)) goto op186;
         op = (uint8_t)(op + 2); /* 8086: aliases of C2/C3 */
         /* fall through */
@@ -1253,6 +1244,7 @@ prefix:
         break;
     }
     case 0xC4: case 0xC5: {
+        flags_now(c);
         modrm(&x);
         /* register forms are undefined; they use the last EA (here: 0) */
         uint16_t off = x.m.off;
@@ -1265,10 +1257,12 @@ prefix:
     case 0xC6: mov_rm(&x, 0xC6); break;
     case 0xC7: mov_rm(&x, 0xC7); break;
     case 0xC8: case 0xC9:
+        flags_now(c);
         if (x86_is_186(c)) goto op186;
         op = (uint8_t)(op + 2); /* 8086: aliases of CA/CB */
         /* fall through */
     case 0xCA: case 0xCB: {
+        flags_now(c);
         uint16_t n = (op & 1) ? 0 : f16(&x);
         uint16_t ip = pop(&x);
         uint16_t cs = pop(&x);
@@ -1279,6 +1273,7 @@ prefix:
         break;
     }
     case 0xCC: case 0xCD: {
+        flags_now(c);
         uint8_t v = op == 0xCC ? 3 : f8(&x);
         x.cyc += 51;
         if (c->swint && c->swint(c->swint_ctx, c, v)) {
@@ -1291,6 +1286,7 @@ prefix:
         break;
     }
     case 0xCE:
+        flags_now(c);
         if (c->flags & X86_OF) {
             x.cyc += 53;
             soft_int(&x, 4, cur_ip(&x));
@@ -1299,6 +1295,7 @@ prefix:
         }
         break;
     case 0xCF: {
+        flags_now(c);
         uint16_t ip = pop(&x);
         uint16_t cs = pop(&x);
         c->flags = fdx_x86_fix_flags(c, pop(&x));
@@ -1310,6 +1307,7 @@ prefix:
         break;
     }
     case 0xD0: case 0xD1: case 0xD2: case 0xD3: {
+        flags_now(c);
         modrm(&x);
         unsigned cnt = (op & 2) ? get8(c, 1) : 1;
         if (x86_is_186(c)) cnt &= 31;
@@ -1319,6 +1317,7 @@ prefix:
         break;
     }
     case 0xD4: { /* AAM: any base; base 0 is a divide error */
+        flags_now(c);
         uint8_t b = f8(&x);
         x.cyc += 83;
         if (b == 0) { /* the division microcode faults before touching the flags */
@@ -1332,6 +1331,7 @@ prefix:
         break;
     }
     case 0xD5: { /* AAD: any base; the flags come from the final addition */
+        flags_now(c);
         uint8_t b = f8(&x);
         uint8_t al = get8(c, 0), ah = get8(c, 4);
         uint8_t t = (uint8_t)(ah * b);
@@ -1340,17 +1340,19 @@ prefix:
         x.cyc += 60;
         break;
     }
-    case 0xD6: /* SALC (undocumented) */
+    case 0xD6: flags_now(c); /* SALC (undocumented) */
         set8(c, 0, (c->flags & X86_CF) ? 0xFF : 0);
         x.cyc += 4;
         break;
     case 0xD7: {
+        flags_now(c);
         unsigned s = seg_of(&x, X86_DS);
         set8(c, 0, rd8(&x, s, (uint16_t)(c->r[X86_BX] + get8(c, 0))));
         x.cyc += 11;
         break;
     }
     case 0xD8: case 0xD9: case 0xDA: case 0xDB: case 0xDC: case 0xDD: case 0xDE: case 0xDF: {
+        flags_now(c);
         uint8_t mb = x.p[x.n];
         modrm(&x);
         uint32_t lin = ~0u;
@@ -1368,6 +1370,7 @@ prefix:
         break;
     }
     case 0xE0: case 0xE1: case 0xE2: case 0xE3: {
+        if (op == 0xE0 || op == 0xE1) flags_now(c);
         int8_t d = (int8_t)f8(&x);
         bool take;
         if (op == 0xE3) {
@@ -1384,22 +1387,26 @@ prefix:
         break;
     }
     case 0xE4: case 0xE5: {
+        flags_now(c);
         uint8_t port = f8(&x);
         x.cyc += 10;
         set_reg(&x, w, 0, io_in(&x, port, w));
         break;
     }
     case 0xE6: case 0xE7: {
+        flags_now(c);
         uint8_t port = f8(&x);
         x.cyc += 10;
         io_out(&x, port, w, c->r[X86_AX]);
         break;
     }
     case 0xEC: case 0xED:
+        flags_now(c);
         x.cyc += 8;
         set_reg(&x, w, 0, io_in(&x, c->r[X86_DX], w));
         break;
     case 0xEE: case 0xEF:
+        flags_now(c);
         x.cyc += 8;
         io_out(&x, c->r[X86_DX], w, c->r[X86_AX]);
         break;
@@ -1422,6 +1429,7 @@ prefix:
         break;
     }
     case 0xEA: {
+        flags_now(c);
         uint16_t off = f16(&x), sel = f16(&x);
         fdx_x86_set_seg(c, X86_CS, sel);
         jump_to(&x, off);
@@ -1429,15 +1437,18 @@ prefix:
         break;
     }
     case 0xF4:
+        flags_now(c);
         c->halted = 1;
         x86_kick(c);
         x.cyc += 2;
         break;
     case 0xF5:
+        flags_now(c);
         c->flags ^= X86_CF;
         x.cyc += 2;
         break;
     case 0xF6: case 0xF7: {
+        flags_now(c);
         modrm(&x);
         uint16_t v = get_rm(&x, w);
         switch (x.m.reg) {
@@ -1464,13 +1475,14 @@ prefix:
         }
         break;
     }
-    case 0xF8: c->flags &= (uint16_t)~X86_CF; x.cyc += 2; break;
-    case 0xF9: c->flags |= X86_CF; x.cyc += 2; break;
-    case 0xFA: c->flags &= (uint16_t)~X86_IF; x.cyc += 2; break;
-    case 0xFB: c->flags |= X86_IF; c->inhibit = 1; x86_kick(c); x.cyc += 2; break;
-    case 0xFC: c->flags &= (uint16_t)~X86_DF; x.cyc += 2; break;
-    case 0xFD: c->flags |= X86_DF; x.cyc += 2; break;
+    case 0xF8: flags_now(c); c->flags &= (uint16_t)~X86_CF; x.cyc += 2; break;
+    case 0xF9: flags_now(c); c->flags |= X86_CF; x.cyc += 2; break;
+    case 0xFA: flags_now(c); c->flags &= (uint16_t)~X86_IF; x.cyc += 2; break;
+    case 0xFB: flags_now(c); c->flags |= X86_IF; c->inhibit = 1; x86_kick(c); x.cyc += 2; break;
+    case 0xFC: flags_now(c); c->flags &= (uint16_t)~X86_DF; x.cyc += 2; break;
+    case 0xFD: flags_now(c); c->flags |= X86_DF; x.cyc += 2; break;
     case 0xFE: case 0xFF: {
+        flags_now(c);
         modrm(&x);
         unsigned r = x.m.reg;
         if (op == 0xFE && r >= 2) {
@@ -1534,6 +1546,7 @@ prefix:
     default:
         break;
     op186:
+        flags_now(c);
         exec_186(&x, op);
         break;
     }
