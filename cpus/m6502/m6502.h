@@ -117,13 +117,13 @@ struct fdx_m6502 {
     fdx_m6502_trap_fn trap;
     void *trap_ctx;
     unsigned trap_insn_cycles;
-    /* Taken branches whose opcode is on the page before the next
-     * instruction, summed as +1 where sim65 2.19 counts a page-crossing
-     * cycle the chip does not take and -1 for the reverse (sim65 tests the
-     * crossing from the opcode's address). Costs nothing elsewhere; lets
-     * sim6502 print sim65's cycle count too. The machines that use it save
-     * it in their state. */
-    int64_t branch_skew;
+    /* How many cycles more sim65 2.19 counts than the chip ran: a taken
+     * branch whose opcode is on the page before the next instruction is
+     * +1 or -1 (sim65 tests the page crossing from the opcode's address).
+     * Counted where it happens, at no cost elsewhere; sim6502
+     * --sim65-cycles adds it. The machines that use it save it in their
+     * state. */
+    int64_t sim65_skew;
 
     /* run-time plumbing (not state) */
     const struct fdx_page *pg;      /* the page table the run loop uses */

@@ -519,9 +519,9 @@ static M_ALWAYS_INLINE uint8_t m_fetch_op(struct fdx_m6502 *c, struct m6502_lc *
 
 /* The branch's opcode is on the page before its next instruction: count
  * how sim65 2.19 (which tests the page crossing from the opcode's address)
- * would differ from the real chip (see branch_skew in m6502.h). */
+ * would differ from the real chip (see sim65_skew in m6502.h). */
 #define BRANCH_SKEW()                                                                                      \
-    c->branch_skew += (int64_t)((((pc - 2) ^ t) & 0xFF00) != 0) - (int64_t)(((pc ^ t) & 0xFF00) != 0)
+    c->sim65_skew += (int64_t)((((pc - 2) ^ t) & 0xFF00) != 0) - (int64_t)(((pc ^ t) & 0xFF00) != 0)
 
 /* an instruction that jumps to itself ends the run (bare6502 --stop-on-loop) */
 #define LOOPED()                                                                                           \

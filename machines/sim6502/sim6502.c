@@ -257,7 +257,7 @@ static int trap(void *ctx, struct fdx_m6502 *c)
         if (s->print_cycles) {
             char line[40];
             int64_t n64 = (int64_t)(c->base.cycles - c->trap_insn_cycles);
-            if (s->sim65_cycles) n64 += c->branch_skew;
+            if (s->sim65_cycles) n64 += c->sim65_skew;
             int n = snprintf(line, sizeof line, "%lld cycles\n", (long long)n64);
             fdx_machine_host_write(s->m, 1, line, (size_t)n);
         }
@@ -278,6 +278,7 @@ static int create(struct fdx_machine *m, struct fdx_err *err)
     bool cmos = !strcmp(m->desc->name, "sim65c02");
     s->m = m;
     for (int i = 0; i < MAX_FILES; i++) s->files[i] = -1;
+    memset(s->ram, 0xFF, sizeof s->ram); /* sim65's memory starts as $FF, not 0 */
     struct fdx_map_entry e = {.base = 0, .size = 0x10000, .kind = FDX_MAP_RAM, .mem = s->ram, .mem_size = 0x10000};
     if (fdx_bus_init(&s->bus, 16, 8, FDX_LITTLE_ENDIAN) || fdx_bus_map(&s->bus, &e, 1))
         return fdx_err_set(err, "out of memory");
@@ -365,9 +366,9 @@ static void state(struct fdx_machine *m, struct fdx_state *st)
     fdx_state_bytes(st, "ram", s->ram, sizeof s->ram);
     uint32_t argstart = s->argstart;
     fdx_state_u32(st, "argstart", &argstart);
-    uint64_t skew = (uint64_t)s->cpu.branch_skew;
-    fdx_state_u64(st, "branch_skew", &skew);
-    s->cpu.branch_skew = (int64_t)skew;
+    uint64_t skew = (uint64_t)s->cpu.sim65_skew;
+    fdx_state_u64(st, "sim65_skew", &skew);
+    s->cpu.sim65_skew = (int64_t)skew;
     if (fdx_state_loading(st) && fdx_state_check(st, argstart <= m->opts.argc, "argstart"))
         s->argstart = argstart;
     fdx_state_end(st);
