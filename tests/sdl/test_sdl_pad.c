@@ -2,6 +2,7 @@
  * joystick: plugging one in makes it joystick 1, its fire button reaches
  * the machine, unplugging it says so and releases what it held, and
  * events after that (or for a pad never seen) are ignored, not a crash.
+ * Paddles: the mouse over the picture, or a stick with --paddle stick.
  * Runs without a display (dummy video driver). */
 #include <stdio.h>
 #include <string.h>
@@ -59,6 +60,17 @@ static bool frame_is(struct fdx_machine *m, uint32_t joy)
         same = !memcmp(a->pixels + y * a->pitch, b->pixels + y * b->pitch, a->width * 4);
     fdx_machine_destroy(ref);
     return same;
+}
+
+/* Where the test machine draws the paddle mark (black, rows 0-3; the
+ * last bar, columns 140-159, is black itself: reported as 159). */
+static unsigned paddle_column(struct fdx_machine *m)
+{
+    fdx_machine_run_frame(m);
+    const struct fdx_frame *f = fdx_machine_frame(m);
+    for (unsigned x = 0; x < 140; x++)
+        if ((f->pixels[x] & 0xffffff) == 0) return x;
+    return 159;
 }
 
 int main(void)
@@ -125,6 +137,46 @@ int main(void)
     check(strstr(msg, "is joystick 1") != NULL, "plugging in again");
 
     input_close(&in);
+    SDL_JoystickDetachVirtual(idx);
+
+    /* paddle 1 on the mouse (the default): the picture's left edge, middle
+     * and right edge; the test machine marks the paddle in its top rows */
+    input_init(&in, &set, m, quiet, NULL);
+    static const struct {
+        int x;
+        unsigned col;
+    } spots[] = {{100, 0}, {100 + 320, 79}, {100 + 200, 49}, {100 + 639, 159}};
+    for (size_t i = 0; i < sizeof spots / sizeof spots[0]; i++) {
+        memset(&ev, 0, sizeof ev);
+        ev.type = SDL_MOUSEMOTION;
+        ev.motion.x = spots[i].x;
+        input_mouse(&in, m, &ev, 100, 640);     /* picture at x 100, 640 wide */
+        check(paddle_column(m) == spots[i].col, "the mouse moves paddle 1");
+    }
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_MOUSEMOTION;
+    ev.motion.x = 5000;                         /* far outside: clamped */
+    input_mouse(&in, m, &ev, 100, 640);
+    check(paddle_column(m) == 159, "outside the picture the paddle stops at its end");
+    input_mouse(&in, m, &ev, 100, 0);           /* a 1x1 window: empty picture, ignored */
+    check(paddle_column(m) == 159, "an empty picture changes nothing");
+    input_close(&in);
+
+    /* --paddle stick: the left stick of a pad on port 1 is paddle 1 */
+    set.paddle = FDX_GUI_PADDLE_STICK;
+    input_init(&in, &set, m, quiet, NULL);
+    idx = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, SDL_CONTROLLER_AXIS_MAX,
+                                    SDL_CONTROLLER_BUTTON_MAX, 0);
+    joy = SDL_JoystickOpen(idx);
+    pump(&in, m, msg, sizeof msg);
+    SDL_JoystickSetVirtualAxis(joy, SDL_CONTROLLER_AXIS_LEFTX, -32768);
+    pump(&in, m, msg, sizeof msg);
+    check(paddle_column(m) == 0, "the stick moves paddle 1 (left)");
+    SDL_JoystickSetVirtualAxis(joy, SDL_CONTROLLER_AXIS_LEFTX, 32767);
+    pump(&in, m, msg, sizeof msg);
+    check(paddle_column(m) == 159, "the stick moves paddle 1 (right)");
+    input_close(&in);
+    SDL_JoystickClose(joy);
     SDL_JoystickDetachVirtual(idx);
     fdx_machine_destroy(m);
     SDL_Quit();
