@@ -76,6 +76,8 @@ struct core {
     uint32_t audio_crc;
     uint64_t samples;
     uint64_t frame;     /* frames run on this timeline: drives the input script */
+    /* handed over while the host said video / audio were off */
+    unsigned long hidden_frames, hidden_samples;
 };
 
 static struct {
@@ -178,6 +180,7 @@ static void video_cb(const void *data, unsigned w, unsigned h, size_t pitch)
 {
     struct core *c = H.cur;
     if (!data) return;   /* dupe: keep the last picture */
+    if (!(H.av_enable & 1)) c->hidden_frames++;
     if (w != c->width || h != c->height) {
         free(c->pixels);
         c->pixels = malloc((size_t)w * h * 4);
@@ -190,6 +193,7 @@ static void video_cb(const void *data, unsigned w, unsigned h, size_t pitch)
 static size_t audio_batch_cb(const int16_t *data, size_t frames)
 {
     struct core *c = H.cur;
+    if (!(H.av_enable & 2)) c->hidden_samples += frames;
     c->audio_crc = (uint32_t)crc32(c->audio_crc, (const Bytef *)data, (uInt)(frames * 4));
     c->samples += frames;
     return frames;
@@ -386,6 +390,7 @@ static int reload(struct core *c, const char *content)
     H.cur = c;
     c->unload_game();
     c->frame = 0;
+    c->hidden_frames = c->hidden_samples = 0;
     c->audio_crc = 0;
     c->samples = 0;
     return load(c, content) ? 0 : fail("reload %s", content);
@@ -469,6 +474,10 @@ static int cmd_selftest(int argc, char **argv)
     }
     if (frame_hash(&a) != straight) return fail("run-ahead changed the result");
     if (a.audio_crc != straight_audio) return fail("run-ahead changed the sound");
+    /* GET_AUDIO_VIDEO_ENABLE honoured: nothing handed over for hidden frames
+     * but the very first picture (a frontend without one may crash) */
+    if (a.hidden_frames > 1 || a.hidden_samples)
+        return fail("hidden frames handed over %lu pictures and %lu samples", a.hidden_frames, a.hidden_samples);
 
     /* refused states leave the machine running as before */
     uint8_t *bad = malloc(sz);
