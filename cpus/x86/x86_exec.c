@@ -1,5 +1,8 @@
-/* The 8086/8088/80186 instruction interpreter: one instruction per call,
- * each instruction written once. Flags are computed eagerly.
+/* The 8086/8088/80186 instruction interpreter: each instruction written
+ * once, all helpers inlined into one loop so the decoder state (struct xi)
+ * lives in registers; hot opcode groups are specialised per opcode.
+ * Flags are lazy (see x86_materialize); memory goes through the bus's page
+ * table cached for the run; the fast loop ends on one compare (fast_end).
  *
  * Instruction bytes are read through a pointer straight into host memory
  * when the instruction cannot cross a page or the segment end; otherwise
