@@ -43,7 +43,7 @@ SPEC = [
     ("00000100ss......", DALT, None, "subi", "SUBI.s #,e"),
     ("00000110ss......", DALT, None, "addi", "ADDI.s #,e"),
     ("00001010ss......", DALT, None, "eori", "EORI.s #,e"),
-    ("00001100ss......", DATA.replace("i", ""), None, "cmpi", "CMPI.s #,e"),
+    ("00001100ss......", DALT, None, "cmpi", "CMPI.s #,e"),  # (PC) modes are 68020+
     ("0000...100001...", None, None, "movep_w_rm", "MOVEP.W o,D"),
     ("0000...101001...", None, None, "movep_l_rm", "MOVEP.L o,D"),
     ("0000...110001...", None, None, "movep_w_mr", "MOVEP.W D,o"),
@@ -182,6 +182,8 @@ def expand():
             out.append((pat, src, dst, name, fmt))
             continue
         for bits, s in SIZES.items():
+            if s == "b" and name in ("addqa", "subqa"):
+                continue  # ADDQ/SUBQ.B to An does not exist: illegal
             p = pat[:i] + bits + pat[i + 2:]
             f = fmt.replace(".s", "." + s.upper())
             # byte access to An is not allowed

@@ -398,8 +398,6 @@ static void h_addqa_w(struct m68k *c) { op_quick_a(c, ALU_ADD); }
 static void h_addqa_l(struct m68k *c) { op_quick_a(c, ALU_ADD); }
 static void h_subqa_w(struct m68k *c) { op_quick_a(c, ALU_SUB); }
 static void h_subqa_l(struct m68k *c) { op_quick_a(c, ALU_SUB); }
-static void h_addqa_b(struct m68k *c) { m68k_illegal(c, 4); }
-static void h_subqa_b(struct m68k *c) { m68k_illegal(c, 4); }
 static void h_adda_w(struct m68k *c) { op_a(c, ALU_ADD, 2); }
 static void h_adda_l(struct m68k *c) { op_a(c, ALU_ADD, 4); }
 static void h_suba_w(struct m68k *c) { op_a(c, ALU_SUB, 2); }

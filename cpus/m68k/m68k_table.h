@@ -94,10 +94,8 @@
     X(lea, "LEA e,A") \
     X(dbcc, "DBcc d,B") \
     X(scc, "Scc e") \
-    X(addqa_b, "ADDQ.B q,a") \
     X(addqa_w, "ADDQ.W q,a") \
     X(addqa_l, "ADDQ.L q,a") \
-    X(subqa_b, "SUBQ.B q,a") \
     X(subqa_w, "SUBQ.W q,a") \
     X(subqa_l, "SUBQ.L q,a") \
     X(addq_b, "ADDQ.B q,e") \
@@ -207,6 +205,6 @@
     X(line_a, "LINEA") \
     X(line_f, "LINEF") \
 
-#define M68K_NOPS 201
+#define M68K_NOPS 199
 extern const uint8_t m68k_op_index[65536];
 #endif
