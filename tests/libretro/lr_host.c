@@ -69,7 +69,7 @@ struct core {
     retro_keyboard_event_t keyboard;
     const struct retro_core_option_v2_definition *defs;
     unsigned env_calls_options;
-    unsigned hidden_options;
+    bool option_hidden[256];   /* by index in defs: SET_CORE_OPTIONS_DISPLAY */
     /* output */
     uint32_t *pixels;
     unsigned width, height;
@@ -160,7 +160,9 @@ static bool env_cb(unsigned cmd, void *data)
     case RETRO_ENVIRONMENT_GET_AUDIO_VIDEO_ENABLE: *(int *)data = H.av_enable; return true;
     case RETRO_ENVIRONMENT_SET_CORE_OPTIONS_DISPLAY: {
         const struct retro_core_option_display *d = data;
-        if (!d->visible) c->hidden_options++;
+        unsigned i = 0;
+        for (const struct retro_core_option_v2_definition *o = c->defs; o && o->key && i < 256; o++, i++)
+            if (!strcmp(o->key, d->key)) c->option_hidden[i] = !d->visible;
         return true;
     }
     case RETRO_ENVIRONMENT_SET_SUPPORT_NO_GAME:
@@ -396,6 +398,24 @@ static int reload(struct core *c, const char *content)
     return load(c, content) ? 0 : fail("reload %s", content);
 }
 
+/* With a machine running, the menu shows the core's own options and those
+ * of one machine category (the running machine's), and hides the others. */
+static int check_option_display(const struct core *c)
+{
+    const char *shown = NULL;
+    unsigned i = 0;
+    for (const struct retro_core_option_v2_definition *o = c->defs; o && o->key && i < 256; o++, i++) {
+        const char *cat = o->category_key ? o->category_key : "";
+        bool own = !strcmp(cat, "system") || !strcmp(cat, "media") || !strcmp(cat, "advanced");
+        if (own && c->option_hidden[i]) return fail("core option %s is hidden", o->key);
+        if (own || c->option_hidden[i]) continue;
+        if (shown && strcmp(shown, cat)) return fail("options of both %s and %s are shown", shown, cat);
+        shown = cat;
+    }
+    printf("options shown: the core's and %s's\n", shown ? shown : "no machine");
+    return 0;
+}
+
 static int cmd_selftest(int argc, char **argv)
 {
     if (argc < 6) return fail("selftest CORE CONTENT N M");
@@ -412,6 +432,7 @@ static int cmd_selftest(int argc, char **argv)
         if (!found) return fail("core option %s: default '%s' is not one of its values", d->key, d->default_value);
     }
     if (!load(&a, content)) return fail("load %s", content);
+    if (check_option_display(&a)) return 1;
 
     /* the state is there before the first frame and keeps its size */
     size_t size0 = a.serialize_size();
