@@ -74,18 +74,6 @@ void tia_reset(struct tia *t)
 
 /* ---- objects ---------------------------------------------------------- */
 
-/* Does a copy start at this counter value for NUSIZ copies n? */
-static inline bool decodes(unsigned n, unsigned counter)
-{
-    switch (counter) {
-    case 156: return true;
-    case 12: return n == 1 || n == 3;
-    case 28: return n == 2 || n == 3 || n == 6;
-    case 60: return n == 4 || n == 6;
-    default: return false;
-    }
-}
-
 static inline unsigned player_scale(unsigned nusiz)
 {
     unsigned n = nusiz & 7;
@@ -246,8 +234,9 @@ static void apply(struct tia *t, unsigned reg, uint8_t v)
              * position instead (MAME and Stella agree on this) */
             if (o->pending) o->pending = (uint8_t)((o->counter == 159 ? 5 : o->counter == 1 ? 3 : 4) + t->start[reg - RESP0] - 8);
         } else {
-            /* a missile reset ends the copy being drawn (as MAME draws it);
-             * a copy about to start starts from the reset position */
+            /* a missile reset ends the copy being drawn (as MAME draws it;
+             * Stella widens it instead); a copy about to start starts from
+             * the reset position */
             o->rendering = false;
             if (o->pending) o->pending = o->counter == 159 ? 5 : o->counter == 1 ? 3 : 4;
         }
