@@ -122,7 +122,8 @@ printf '[{"name":"x", "initial": {' >cut.json
 printf '{"a": 1}' >object.json
 printf 'not json at all' >text.json
 printf '[{"name": "a9 1", "initial": {"pc": "x"}}]' >badpc.json
-head -c 200 /dev/urandom >junk.json.gz
+printf '\037\213\010\000junk that is not deflate data at all' >junk.json.gz # gzip magic, then junk
+printf '\001\002\003binary\377\376' >binary.json
 printf '[{"name":"a9 00 00","initial":{"pc":512,"s":253,"a":0,"x":0,"y":0,"p":36,"ram":[[512,169],[513,0]]},' >t.head
 printf '"final":{"pc":514,"s":253,"a":0,"x":0,"y":0,"p":38,"ram":[[512,169],[513,0]]},' >>t.head
 cp t.head ok.json
@@ -147,7 +148,8 @@ expect_sst "not valid JSON" cut.json
 expect_sst "not valid JSON" text.json
 expect_sst "not a JSON array" object.json
 expect_sst "malformed test" badpc.json
-expect_sst "not valid JSON" junk.json.gz
+expect_sst "damaged gzip data" junk.json.gz
+expect_sst "not valid JSON" binary.json
 expect_sst "cut.json.gz" cut.json.gz
 expect_sst "malformed test: cycle 1" badkind.json
 expect_sst "malformed test: cycle 1" badaddr.json
