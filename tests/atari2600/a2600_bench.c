@@ -31,11 +31,13 @@ int main(int argc, char **argv)
     struct fdx_options o;
     fdx_options_init(&o);
     if (strcmp(argv[1], "demo")) fdx_options_add_arg(&o, argv[1]);
+    char keys[16][64]; /* the options keep pointers to these */
+    if (argc > 3 + 16) argc = 3 + 16;
     for (int i = 3; i < argc; i++) {
-        char key[64];
+        char *key = keys[i - 3];
         const char *eq = strchr(argv[i], '=');
         size_t n = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
-        if (n >= sizeof key) n = sizeof key - 1;
+        if (n >= sizeof keys[0]) n = sizeof keys[0] - 1;
         memcpy(key, argv[i], n);
         key[n] = 0;
         fdx_options_add(&o, key, eq ? eq + 1 : "on");

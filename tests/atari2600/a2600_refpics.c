@@ -83,11 +83,13 @@ static struct fdx_machine *make(const char *cart, char **opts, int nopts, struct
     struct fdx_options o;
     fdx_options_init(&o);
     fdx_options_add_arg(&o, cart);
+    char keys[16][64]; /* the options keep pointers to these until the machine is made */
+    if (nopts > 16) nopts = 16;
     for (int i = 0; i < nopts; i++) {
-        char key[64];
+        char *key = keys[i];
         const char *eq = strchr(opts[i], '=');
         size_t n = eq ? (size_t)(eq - opts[i]) : strlen(opts[i]);
-        if (n >= sizeof key) n = sizeof key - 1;
+        if (n >= sizeof keys[0]) n = sizeof keys[0] - 1;
         memcpy(key, opts[i], n);
         key[n] = 0;
         fdx_options_add(&o, key, eq ? eq + 1 : "on");
