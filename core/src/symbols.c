@@ -162,13 +162,16 @@ int fdx_symbols_parse(struct fdx_symbols *s, const char *text, size_t size, cons
     struct fdx_symbols tmp;     /* all or nothing */
     fdx_symbols_init(&tmp);
     const char *end = text + size;
-    bool nasm = size >= 15 && strstr(text, "- NASM Map file") != NULL && memchr(text, 0, size) == NULL;
-    bool in_symbols = false;
-    unsigned lineno = 0;
     if (memchr(text, 0, size)) {
         fdx_symbols_free(&tmp);
         return fdx_err_set(err, "%s: binary data, not a symbol file", name);
     }
+    /* the text is not NUL-terminated: a bounded search */
+    static const char tag[] = "- NASM Map file";
+    bool nasm = false;
+    for (size_t i = 0; !nasm && i + sizeof tag - 1 <= size; i++) nasm = !memcmp(text + i, tag, sizeof tag - 1);
+    bool in_symbols = false;
+    unsigned lineno = 0;
     for (const char *line = text; line < end;) {
         const char *eol = memchr(line, '\n', (size_t)(end - line));
         if (!eol) eol = end;
