@@ -64,7 +64,7 @@ struct m68k {
     const uint8_t *cw_ptr;
     uint32_t cw_lo, cw_size;
     uint16_t sr;
-    uint8_t ipl;                /* interrupt level on the IPL pins, 0..7 */
+    uint8_t ipl;                /* IPL pins, 0..7: change it only through ops->set_line (sets poll) */
     uint8_t nmi_edge;           /* level 7 seen rising: take it once */
     uint8_t stopped;            /* STOP: waiting for an interrupt */
     uint8_t halted;             /* double fault: only reset helps */
