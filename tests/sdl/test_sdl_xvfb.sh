@@ -99,7 +99,7 @@ if start sdltest --scale 2; then
     xdotool key F2
     wait_log "state saved to slot 0" && ok
     [ -s "$states/sdltest-default-0.state" ] && ok || bad "no state file"
-    xdotool key space; sleep 0.2                                 # a third
+    xdotool key space; sleep 1                                   # a third (a frame must run before F12)
     xdotool key F12
     wait_log "sdltest-default-0001.png" && ok
     xdotool key F3
@@ -146,7 +146,7 @@ if start sdltest --scale 3 --osd off --screenshot-dir "$tmp/shots2"; then
     xdotool key alt+Return; sleep 1; xdotool key alt+Return; sleep 1
     compare windowed2 0 1 0
     shots="$tmp/shots2"
-    for i in 1 2 3; do xdotool key space; sleep 0.3; done    # three presses: a bar at the bottom
+    for i in 1 2 3; do xdotool key space; sleep 0.3; done; sleep 0.7    # three presses: a bar at the bottom
     xdotool key F12
     wait_log "sdltest-default-0001.png" && ok
     xdotool keydown F7                          # rewind to the start: no presses
