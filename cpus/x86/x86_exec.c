@@ -432,8 +432,11 @@ static void take_vector(struct xi *x, uint8_t vec, uint16_t ret_ip)
     uint32_t a = (uint32_t)vec * 4;
     flags_now(c);
     /* the 8086 reads the vector first, then pushes FLAGS, CS and IP */
-    uint16_t nip = (uint16_t)(fdx_bus_read8(bus, a) | fdx_bus_read8(bus, a + 1) << 8);
-    uint16_t ncs = (uint16_t)(fdx_bus_read8(bus, a + 2) | fdx_bus_read8(bus, a + 3) << 8);
+    /* one read per statement: the bus order is part of the behaviour */
+    uint16_t nip = fdx_bus_read8(bus, a);
+    nip = (uint16_t)(nip | fdx_bus_read8(bus, a + 1) << 8);
+    uint16_t ncs = fdx_bus_read8(bus, a + 2);
+    ncs = (uint16_t)(ncs | fdx_bus_read8(bus, a + 3) << 8);
     uint16_t f = c->flags;
     push(x, f);
     c->flags = (uint16_t)(f & ~(X86_IF | X86_TF));
@@ -675,7 +678,8 @@ HOT void string_step(struct xi *x, uint8_t op)
     case 0x36: { /* 186 INS (6C/6D) */
         uint16_t port = c->r[X86_DX];
         if (w) {
-            uint16_t v = (uint16_t)(fdx_bus_read8(c->base.io, port) | fdx_bus_read8(c->base.io, (uint16_t)(port + 1)) << 8);
+            uint16_t v = fdx_bus_read8(c->base.io, port);
+            v = (uint16_t)(v | fdx_bus_read8(c->base.io, (uint16_t)(port + 1)) << 8);
             wr16(x, X86_ES, c->r[X86_DI], v);
         } else {
             wr8(x, X86_ES, c->r[X86_DI], fdx_bus_read8(c->base.io, port));
