@@ -108,7 +108,11 @@ const struct rel_config rel_configs[] = {
     {"sim65c02", "sim65c02", {NULL}, MEDIA(prog_sim65c02, "prog.sim"), NULL, 9973},
     {"bare68k", "bare68k", {"ram=0x100000"}, MEDIA(prog_68k_image, "prog.bin"), "load=%s@0", 40009},
     {"bare86-8088", "bare86", {"start=0000:0100"}, MEDIA(prog_86, "prog.bin"), "load=%s@0000:0100", 30011},
+    {"bare86-8086", "bare86", {"start=0000:0100", "cpu=8086"}, MEDIA(prog_86, "prog.bin"),
+     "load=%s@0000:0100", 30011},
     {"bare86-80186", "bare86", {"start=0000:0100", "cpu=80186"}, MEDIA(prog_86, "prog.bin"),
+     "load=%s@0000:0100", 30011},
+    {"bare86-80188", "bare86", {"start=0000:0100", "cpu=80188"}, MEDIA(prog_86, "prog.bin"),
      "load=%s@0000:0100", 30011},
     {"dos", "dos", {NULL}, MEDIA(prog_com, "PROG.COM"), NULL, 30011},
 };

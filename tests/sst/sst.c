@@ -109,7 +109,8 @@ static void run_file(const struct fdx_sst_runner *r, void *ctx, const struct fdx
     }
     cJSON *tests = fdx_sst_load_json(path, err, sizeof err);
     if (!tests || !cJSON_IsArray(tests)) {
-        printf("FAIL %s\n", tests ? "not a JSON array of tests" : err);
+        if (tests) printf("FAIL %s: not a JSON array of tests\n", path);
+        else printf("FAIL %s\n", err);
         fflush(stdout);
         cJSON_Delete(tests);
         t->failed++;
@@ -250,5 +251,10 @@ int fdx_sst_main(int argc, char **argv)
     for (unsigned i = 0; i < npaths; i++) run_path(runner, ctx, &o, paths[i], &t);
     runner->destroy(ctx);
     printf("%lu passed, %lu failed\n", t.passed, t.failed);
+    if (!t.passed && !t.failed) {
+        /* a mistyped path or an empty directory must not pass silently */
+        fprintf(stderr, "fdx sst: no tests found in the paths given\n");
+        return 1;
+    }
     return t.failed ? 1 : 0;
 }

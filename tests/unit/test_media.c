@@ -106,6 +106,24 @@ START_TEST(test_atomic_write)
     ck_assert_uint_eq(n, 12);
     ck_assert(memcmp(got, "new contents", 12) == 0);
     free(got);
+    /* the permissions stay the file's own (not mkstemp's 0600) */
+    ck_assert_int_eq(chmod(path, 0664), 0);
+    ck_assert_int_eq(fdx_file_write_atomic(path, "again", 5, &err), 0);
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0664);
+    /* a symbolic link stays a link; its target gets the contents */
+    char link_path[300];
+    snprintf(link_path, sizeof link_path, "%s/link.bin", dir);
+    ck_assert_int_eq(symlink(path, link_path), 0);
+    ck_assert_int_eq(fdx_file_write_atomic(link_path, "via link", 8, &err), 0);
+    ck_assert_int_eq(lstat(link_path, &st), 0);
+    ck_assert(S_ISLNK(st.st_mode));
+    ck_assert_int_eq(fdx_file_read(path, 100, &got, &n, &err), 0);
+    ck_assert_uint_eq(n, 8);
+    ck_assert(memcmp(got, "via link", 8) == 0);
+    free(got);
+    unlink(link_path);
     /* a directory that does not exist: error, nothing created */
     snprintf(path, sizeof path, "%s/nope/out.bin", dir);
     ck_assert_int_eq(fdx_file_write_atomic(path, "x", 1, &err), -1);
