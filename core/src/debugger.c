@@ -569,7 +569,7 @@ static int cmd_break(struct fdx_dbg *s, char **w, int n)
     int k = fdx_debug_add_breakpoint(s->d, s->cpu, addr);
     if (k < 0) return fail(s, "too many breakpoints (at most %d)", FDX_DEBUG_MAX_BREAKPOINTS);
     struct fdx_breakpoint *b = &s->d->bp[k];
-    snprintf(b->cond, sizeof b->cond, "%s", cond);
+    snprintf(b->cond, sizeof b->cond, "%.*s", (int)sizeof b->cond - 1, cond);  /* checked to fit above */
     b->count = (uint32_t)count;
     b->hits = 0;
     char at[96];

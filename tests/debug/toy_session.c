@@ -102,6 +102,7 @@ int main(int argc, char **argv)
         if (!f || fwrite(b.text, 1, b.len, f) != b.len) return 1;
         fclose(f);
         printf("wrote %s\n", expected);
+        free(b.text);
         return 0;
     }
     char *want = slurp(expected, &size);
@@ -109,17 +110,21 @@ int main(int argc, char **argv)
         fprintf(stderr, "toy: cannot read %s\n%s", expected, b.text);
         return 1;
     }
+    int rc = 0;
     if (!strcmp(want, b.text)) {
         printf("transcript matches %s\n", expected);
-        return 0;
+    } else {
+        /* show the first difference */
+        const char *p = want, *q = b.text;
+        int line = 1;
+        while (*p && *p == *q) {
+            if (*p == '\n') line++;
+            p++, q++;
+        }
+        printf("FAIL: transcript differs from %s at line %d\n--- got:\n%s", expected, line, b.text);
+        rc = 1;
     }
-    /* show the first difference */
-    const char *p = want, *q = b.text;
-    int line = 1;
-    while (*p && *p == *q) {
-        if (*p == '\n') line++;
-        p++, q++;
-    }
-    printf("FAIL: transcript differs from %s at line %d\n--- got:\n%s", expected, line, b.text);
-    return 1;
+    free(want);
+    free(b.text);
+    return rc;
 }
