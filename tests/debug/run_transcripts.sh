@@ -11,6 +11,9 @@ set -u
 fdx=$1
 src=$2/sessions
 shift 2
+# absolute paths: the sessions run in a scratch directory
+case $fdx in /*) ;; *) fdx=$(pwd)/$fdx ;; esac
+case $src in /*) ;; *) src=$(pwd)/$src ;; esac
 [ -x "$fdx" ] || { echo "run_transcripts: no fdx binary at $fdx"; exit 2; }
 if [ $# -eq 0 ]; then
     set --
