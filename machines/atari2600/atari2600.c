@@ -401,6 +401,7 @@ static int a2600_create(struct fdx_machine *m, struct fdx_err *err)
     a->cart_io = (struct fdx_io){.read = cart_rd, .write = cart_wr, .peek = cart_pk, .ctx = a};
     fdx_m6502_init(&a->cpu, &fdx_m6502_ops_6507, &a->bus);
     m->cpu = &a->cpu.base;
+    m->debug.line_ticks = 228; /* colour clocks per line: the debugger's `scanline` */
     /* power-on RAM: a fixed pattern keeps runs deterministic */
     memset(a->riot.ram, 0, sizeof a->riot.ram);
     a2600_reset(m, true);
