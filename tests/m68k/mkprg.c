@@ -51,6 +51,8 @@ int main(int argc, char **argv)
     unsigned char *a = slurp(argv[2], &n0), *b = slurp(argv[3], &n1);
     if (n0 != n1) {
         fprintf(stderr, "mkprg: the two images differ in size\n");
+        free(a);
+        free(b);
         return 1;
     }
     long tlen = (n0 + 1) & ~1L;
@@ -58,6 +60,8 @@ int main(int argc, char **argv)
     FILE *f = fopen(argv[1], "wb");
     if (!f) {
         fprintf(stderr, "mkprg: cannot write %s\n", argv[1]);
+        free(a);
+        free(b);
         return 1;
     }
     fputc(0x60, f);
@@ -80,6 +84,9 @@ int main(int argc, char **argv)
             if (i + 6 <= tlen && ((be32(b + i + 2) - be32(a + i + 2)) & 0xffffffffUL) == 0x10000)
                 continue; /* head of the next one */
             fprintf(stderr, "mkprg: offset %ld differs by something else than 0x10000\n", i);
+            free(a);
+            free(b);
+            fclose(f);
             return 1;
         }
         if (last < 0) {
@@ -97,6 +104,7 @@ int main(int argc, char **argv)
     }
     if (last < 0) put32(f, 0);
     else fputc(0, f);
-    fclose(f);
-    return 0;
+    free(a);
+    free(b);
+    return fclose(f) != 0;
 }
