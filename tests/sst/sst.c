@@ -62,7 +62,9 @@ cJSON *fdx_sst_load_json(const char *path, char *err, size_t err_size)
 bool fdx_sst_get_num(const cJSON *obj, const char *key, double *out)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    if (!cJSON_IsNumber(v)) return false;
+    /* every number in these files is an unsigned integer of up to 32 bits;
+     * anything else is refused here, so the runners' conversions are defined */
+    if (!cJSON_IsNumber(v) || !(v->valuedouble >= 0 && v->valuedouble <= 4294967295.0)) return false;
     *out = v->valuedouble;
     return true;
 }

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <cjson/cJSON.h>
 
 struct fdx_sst_options {
@@ -41,6 +42,13 @@ int fdx_sst_main(int argc, char **argv);
 /* Reads a whole file, gzip or plain, and parses it; NULL with err set. */
 cJSON *fdx_sst_load_json(const char *path, char *err, size_t err_size);
 /* An integer member (as double, exact up to 2^53); returns false if missing. */
+/* A JSON number as an unsigned 32-bit value; 0 for anything that is not
+ * one (no undefined conversions from malformed files). */
+static inline uint32_t fdx_sst_u32(const cJSON *v)
+{
+    double d = cJSON_IsNumber(v) ? v->valuedouble : 0;
+    return d >= 0 && d <= 4294967295.0 ? (uint32_t)d : 0;
+}
 bool fdx_sst_get_num(const cJSON *obj, const char *key, double *out);
 /* Reads [[addr, byte], ...] pairs; calls fn for each. Returns false if malformed. */
 bool fdx_sst_each_ram(const cJSON *ram, void (*fn)(void *ctx, unsigned long addr, unsigned value), void *ctx);

@@ -125,7 +125,7 @@ static bool check_bus(struct ctx *x, const cJSON *tr, char *diff, size_t n)
         }
         const char *ks = k->valuestring;
         if (!strcmp(ks, "n")) {
-            unsigned want = (unsigned)cJSON_GetArrayItem(t, 1)->valuedouble;
+            unsigned want = (unsigned)fdx_sst_u32(cJSON_GetArrayItem(t, 1));
             if (want == 0) continue;
             if (i >= l->n || l->ev[i].kind != 'n' || l->ev[i].clocks != want) {
                 if (i >= l->n) snprintf(diff, n, "bus %u: missing idle %u", i, want);
@@ -135,13 +135,13 @@ static bool check_bus(struct ctx *x, const cJSON *tr, char *diff, size_t n)
             i++;
             continue;
         }
-        unsigned clocks = (unsigned)cJSON_GetArrayItem(t, 1)->valuedouble;
-        unsigned fc = (unsigned)cJSON_GetArrayItem(t, 2)->valuedouble;
-        uint32_t addr = (uint32_t)cJSON_GetArrayItem(t, 3)->valuedouble;
+        unsigned clocks = (unsigned)fdx_sst_u32(cJSON_GetArrayItem(t, 1));
+        unsigned fc = (unsigned)fdx_sst_u32(cJSON_GetArrayItem(t, 2));
+        uint32_t addr = fdx_sst_u32(cJSON_GetArrayItem(t, 3));
         const char *sz = cJSON_GetArrayItem(t, 4)->valuestring;
-        unsigned data = (unsigned)cJSON_GetArrayItem(t, 5)->valuedouble;
-        unsigned uds = (unsigned)cJSON_GetArrayItem(t, 6)->valuedouble;
-        unsigned lds = (unsigned)cJSON_GetArrayItem(t, 7)->valuedouble;
+        unsigned data = (unsigned)fdx_sst_u32(cJSON_GetArrayItem(t, 5));
+        unsigned uds = (unsigned)fdx_sst_u32(cJSON_GetArrayItem(t, 6));
+        unsigned lds = (unsigned)fdx_sst_u32(cJSON_GetArrayItem(t, 7));
         if (i >= l->n) {
             snprintf(diff, n, "bus %u: missing %s %06x", i, ks, addr);
             return false;
@@ -196,8 +196,8 @@ static int m68k_run(void *p, const cJSON *test, char *diff, size_t n)
     if (sr & 0x2000) { c->a[7] = ssp; c->usp = usp; }
     else { c->a[7] = usp; c->ssp = ssp; }
     c->pc = pc;
-    c->ir = (uint16_t)cJSON_GetArrayItem(pf, 0)->valuedouble;
-    c->irc = (uint16_t)cJSON_GetArrayItem(pf, 1)->valuedouble;
+    c->ir = (uint16_t)fdx_sst_u32(cJSON_GetArrayItem(pf, 0));
+    c->irc = (uint16_t)fdx_sst_u32(cJSON_GetArrayItem(pf, 1));
     c->stopped = c->halted = 0;
     c->fault = 0;
     /* poison: a handler that faults must set the frame PC offset itself */
@@ -236,8 +236,8 @@ static int m68k_run(void *p, const cJSON *test, char *diff, size_t n)
     if (num(fin, "pc", &v) && c->pc != v) DIFF("pc = %08x, expected %08x", c->pc, v);
     pf = cJSON_GetObjectItem(fin, "prefetch");
     if (pf && cJSON_GetArraySize(pf) == 2) {
-        unsigned p0 = (unsigned)cJSON_GetArrayItem(pf, 0)->valuedouble;
-        unsigned p1 = (unsigned)cJSON_GetArrayItem(pf, 1)->valuedouble;
+        unsigned p0 = (unsigned)fdx_sst_u32(cJSON_GetArrayItem(pf, 0));
+        unsigned p1 = (unsigned)fdx_sst_u32(cJSON_GetArrayItem(pf, 1));
         if (c->ir != p0 || c->irc != p1) DIFF("prefetch = %04x %04x, expected %04x %04x", c->ir, c->irc, p0, p1);
     }
     if (ok) {

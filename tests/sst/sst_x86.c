@@ -233,7 +233,7 @@ static bool get_reg(const cJSON *regs, const char *name, uint16_t *out)
 {
     double v;
     if (!fdx_sst_get_num(regs, name, &v)) return false;
-    *out = (uint16_t)v;
+    *out = (uint16_t)(uint32_t)v;
     return true;
 }
 
@@ -276,13 +276,13 @@ static bool compare_bus(struct x86_sst *s, const cJSON *cycles, unsigned long fl
         int kind = !strcmp(st, "MEMR") ? ACC_MR : !strcmp(st, "MEMW") ? ACC_MW : !strcmp(st, "IOR") ? ACC_IR
                  : !strcmp(st, "IOW") ? ACC_IW : 0;
         if (!kind) continue;
-        uint32_t addr = (uint32_t)cJSON_GetArrayItem(cy, 1)->valuedouble;
+        uint32_t addr = fdx_sst_u32(cJSON_GetArrayItem(cy, 1));
         bool bhe = cJSON_GetArrayItem(cy, 5)->valuedouble == 0; /* active low */
         int data = -1; /* the value on the bus in T3, if the log reaches it */
         for (unsigned j = i + 1; j < n && j < i + 4; j++) {
             const cJSON *cj = cJSON_GetArrayItem(cycles, (int)j);
             const char *tj = cJSON_GetArrayItem(cj, 8)->valuestring;
-            if (tj && !strcmp(tj, "T3")) data = (int)cJSON_GetArrayItem(cj, 6)->valuedouble;
+            if (tj && !strcmp(tj, "T3")) data = (int)fdx_sst_u32(cJSON_GetArrayItem(cj, 6));
         }
         if (s->model == FDX_X86_8088 || s->model == FDX_X86_80188) bhe = false;
         uint32_t mask = kind >= ACC_IR ? 0xFFFF : 0xFFFFF;
