@@ -55,8 +55,9 @@ static int load_program(struct dos *d, const char *path, struct fdx_err *err)
         uint16_t cblp = HW(2), cp = HW(4), crlc = HW(6), cparhdr = HW(8), minalloc = HW(10), maxalloc = HW(12);
         uint32_t hdr = (uint32_t)cparhdr * 16, lfarlc = HW(24);
         uint32_t total = (uint32_t)cp * 512 - (cblp ? 512 - (cblp & 511) : 0);
-        if (cp == 0 || cblp > 512 || hdr < 28 || hdr > total) goto bad_exe;
         if (total > size) total = (uint32_t)size; /* DOS loads what is there */
+        /* checked after the clamp: a header longer than the file is refused */
+        if (cp == 0 || cblp > 512 || hdr < 28 || hdr > total) goto bad_exe;
         uint32_t load = total - hdr;
         if (lfarlc + (uint32_t)crlc * 4 > size) goto bad_exe;
         uint32_t need = (load + 15) / 16 + 0x10 + minalloc;
