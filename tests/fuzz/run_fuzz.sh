@@ -7,7 +7,9 @@
 #       (a -DFDX_FUZZ=ON build) fuzzes each target for SECONDS, two at a
 #       time, keeping the corpus in BUILD/fuzz-corpus/<target>; crashes go
 #       to BUILD/fuzz-crashes/. Prints executions per target; fails on any
-#       crash, leak, timeout or sanitizer report.
+#       crash, leak, timeout or sanitizer report. FDX_FUZZ_SEED (default 1)
+#       fixes libFuzzer's random seed so a CI run tries the same inputs
+#       every time; FDX_FUZZ_SEED=0 lets libFuzzer pick one (long runs).
 set -u
 mode=$1 build=$(cd "$2" && pwd) testdata=$3
 here=$(cd "$(dirname "$0")" && pwd)
@@ -40,15 +42,16 @@ case "$mode" in
     secs=$4; shift 4
     list=${*:-$(targets)}
     mkdir -p "$build/fuzz-corpus" "$build/fuzz-crashes" "$build/fuzz-logs"
+    seed=${FDX_FUZZ_SEED:-1}
     for t in $list; do echo "$t"; done | xargs -P 2 -I{} sh -c '
-        t={}; build=$1; seeds=$2; here=$3; secs=$4
+        t={}; build=$1; seeds=$2; here=$3; secs=$4; seed=$5
         mkdir -p "$build/fuzz-corpus/$t"
         extra=""
         [ -d "$here/regressions/$t" ] && extra="$here/regressions/$t"
-        "$build/fuzz/$t" -max_total_time="$secs" -timeout=20 -rss_limit_mb=4096 -close_fd_mask=3 \
+        "$build/fuzz/$t" -max_total_time="$secs" -seed="$seed" -timeout=20 -rss_limit_mb=4096 -close_fd_mask=3 \
             -print_final_stats=1 -artifact_prefix="$build/fuzz-crashes/$t-" \
             "$build/fuzz-corpus/$t" "$seeds/$t" $extra > "$build/fuzz-logs/$t.log" 2>&1
-        echo $? > "$build/fuzz-logs/$t.rc"' sh "$build" "$seeds" "$here" "$secs"
+        echo $? > "$build/fuzz-logs/$t.rc"' sh "$build" "$seeds" "$here" "$secs" "$seed"
     status=0
     for t in $list; do
         rc=$(cat "$build/fuzz-logs/$t.rc" 2>/dev/null || echo 1)

@@ -77,8 +77,8 @@ bool fdx_sst_each_ram(const cJSON *ram, void (*fn)(void *ctx, unsigned long addr
     {
         if (!cJSON_IsArray(pair) || cJSON_GetArraySize(pair) != 2) return false;
         const cJSON *a = cJSON_GetArrayItem(pair, 0), *v = cJSON_GetArrayItem(pair, 1);
-        if (!cJSON_IsNumber(a) || !cJSON_IsNumber(v) || a->valuedouble < 0 || a->valuedouble > 4294967295.0 ||
-            v->valuedouble < 0 || v->valuedouble > 255)
+        if (!cJSON_IsNumber(a) || !cJSON_IsNumber(v) || !(a->valuedouble >= 0 && a->valuedouble <= 4294967295.0) ||
+            !(v->valuedouble >= 0 && v->valuedouble <= 255))
             return false;
         fn(ctx, (unsigned long)a->valuedouble, (unsigned)v->valuedouble);
     }

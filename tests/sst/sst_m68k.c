@@ -138,7 +138,7 @@ static bool check_bus(struct ctx *x, const cJSON *tr, char *diff, size_t n)
         unsigned clocks = (unsigned)fdx_sst_u32(cJSON_GetArrayItem(t, 1));
         unsigned fc = (unsigned)fdx_sst_u32(cJSON_GetArrayItem(t, 2));
         uint32_t addr = fdx_sst_u32(cJSON_GetArrayItem(t, 3));
-        const char *sz = cJSON_GetArrayItem(t, 4)->valuestring;
+        const char *sz = cJSON_GetStringValue(cJSON_GetArrayItem(t, 4));
         unsigned data = (unsigned)fdx_sst_u32(cJSON_GetArrayItem(t, 5));
         unsigned uds = (unsigned)fdx_sst_u32(cJSON_GetArrayItem(t, 6));
         unsigned lds = (unsigned)fdx_sst_u32(cJSON_GetArrayItem(t, 7));

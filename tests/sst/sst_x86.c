@@ -271,7 +271,8 @@ static bool compare_bus(struct x86_sst *s, const cJSON *cycles, unsigned long fl
     for (unsigned i = 0; i < n; i++) {
         const cJSON *cy = cJSON_GetArrayItem(cycles, (int)i);
         if (!cJSON_IsArray(cy) || cJSON_GetArraySize(cy) < 9) continue;
-        const char *st = cJSON_GetArrayItem(cy, 7)->valuestring, *ts = cJSON_GetArrayItem(cy, 8)->valuestring;
+        const char *st = cJSON_GetStringValue(cJSON_GetArrayItem(cy, 7));
+        const char *ts = cJSON_GetStringValue(cJSON_GetArrayItem(cy, 8));
         if (!st || !ts || strcmp(ts, "T1")) continue;
         int kind = !strcmp(st, "MEMR") ? ACC_MR : !strcmp(st, "MEMW") ? ACC_MW : !strcmp(st, "IOR") ? ACC_IR
                  : !strcmp(st, "IOW") ? ACC_IW : 0;
@@ -281,7 +282,7 @@ static bool compare_bus(struct x86_sst *s, const cJSON *cycles, unsigned long fl
         int data = -1; /* the value on the bus in T3, if the log reaches it */
         for (unsigned j = i + 1; j < n && j < i + 4; j++) {
             const cJSON *cj = cJSON_GetArrayItem(cycles, (int)j);
-            const char *tj = cJSON_GetArrayItem(cj, 8)->valuestring;
+            const char *tj = cJSON_GetStringValue(cJSON_GetArrayItem(cj, 8));
             if (tj && !strcmp(tj, "T3")) data = (int)fdx_sst_u32(cJSON_GetArrayItem(cj, 6));
         }
         if (s->model == FDX_X86_8088 || s->model == FDX_X86_80188) bhe = false;
