@@ -373,7 +373,7 @@ M68K_INLINE void op_a(struct m68k *c, int op, int sz)
     static void h_##name##_l(struct m68k *c) { body(c, 4); }
 
 #define ALU3(name, fn, op)                                                                         \
-    static inline void name##_body(struct m68k *c, int sz) { fn(c, op, sz); }                     \
+    M68K_INLINE void name##_body(struct m68k *c, int sz) { fn(c, op, sz); }                        \
     SIZED(name, name##_body)
 
 ALU3(add_er, op_er, ALU_ADD)
@@ -1608,7 +1608,7 @@ M68K_INLINE void op_shift_m(struct m68k *c, int kind, bool left)
 }
 
 #define SHIFT(name, kind, left)                                                                    \
-    static inline void name##_body(struct m68k *c, int sz) { op_shift_r(c, kind, left, sz); }      \
+    M68K_INLINE void name##_body(struct m68k *c, int sz) { op_shift_r(c, kind, left, sz); }         \
     SIZED(name, name##_body)                                                                       \
     static void h_##name##_m(struct m68k *c) { op_shift_m(c, kind, left); }
 SHIFT(asl, S_AS, true)

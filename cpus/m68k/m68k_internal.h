@@ -2,6 +2,7 @@
 #ifndef FDX_M68K_INTERNAL_H
 #define FDX_M68K_INTERNAL_H
 
+#include <string.h>
 #include "m68k.h"
 #include "m68k_table.h"
 
@@ -19,6 +20,18 @@
 #define SR_V 0x02u
 #define SR_C 0x01u
 #define SR_MASK 0xa71fu
+
+/* Big-endian word at host memory p: one load and a byte swap. */
+static inline uint16_t m68k_be16(const uint8_t *p)
+{
+    uint16_t v;
+    memcpy(&v, p, 2);
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return __builtin_bswap16(v);
+#else
+    return (uint16_t)(p[0] << 8 | p[1]);
+#endif
+}
 
 typedef void (*m68k_fn)(struct m68k *c);
 extern const m68k_fn m68k_handlers[M68K_NOPS];
@@ -51,8 +64,7 @@ M68K_INLINE uint16_t bus_r16(struct m68k *c, uint32_t a)
     a &= 0xffffff;
     const struct fdx_page *p = &b->pages[a >> b->page_shift];
     if (p->read) {
-        const uint8_t *q = p->read + (a & p->mask);
-        return (uint16_t)(q[0] << 8 | q[1]);
+        return m68k_be16(p->read + (a & p->mask));
     }
     return m68k_read_slow(c, a, 0);
 }
@@ -122,7 +134,7 @@ M68K_INLINE uint16_t fetch16(struct m68k *c, uint32_t a)
 {
     uint32_t off = a - c->cw_lo;
     if (__builtin_expect(off < c->cw_size && !(a & 1), 1)) {
-        uint16_t v = (uint16_t)(c->cw_ptr[off] << 8 | c->cw_ptr[off + 1]);
+        uint16_t v = m68k_be16(c->cw_ptr + off);
         c->base.cycles += 4;
         if (c->log) m68k_log_event(c, 'r', fc_prog(c), a, 0, v, 4);
         return v;
