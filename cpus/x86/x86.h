@@ -83,6 +83,7 @@ struct fdx_x86 {
     const uint8_t *cw_ptr;
     uint16_t cw_lo;
     uint32_t cw_len;
+    const uint8_t *cw_end;      /* cw_ptr + cw_len; NULL without a window */
 
     /* interrupt lines and state */
     /* these eight bytes are tested together on every instruction: keep them adjacent */
@@ -126,12 +127,18 @@ extern const struct fdx_cpu_ops fdx_x86_80186_ops;
 void fdx_x86_init(struct fdx_x86 *c, int model, struct fdx_bus *mem, struct fdx_bus *io);
 /* Loads a segment register in real mode (selector and cache). */
 void fdx_x86_set_seg(struct fdx_x86 *c, int s, uint16_t sel);
+/* Forgets the code window (it is set up again at the next instruction). */
+static inline void x86_window_drop(struct fdx_x86 *c)
+{
+    c->cw_len = 0;
+    c->cw_end = NULL;
+}
 /* Empties the prefetch queue (after a jump or when the host changes CS:IP). */
 static inline void fdx_x86_flush(struct fdx_x86 *c)
 {
     c->qlen = 0;
     c->qmat = 0;
-    c->cw_len = 0;
+    x86_window_drop(c);
 }
 /* Ends the current fast run at the next instruction boundary. */
 static inline void x86_kick(struct fdx_x86 *c) { c->fast_end = 0; }

@@ -184,7 +184,7 @@ static void x86_state(struct fdx_cpu *cpu, struct fdx_state *st)
     if (st->mode == FDX_STATE_LOAD) {
         fdx_state_check(st, c->qlen <= c->qcap && c->qmat <= c->qlen, "x86 prefetch queue");
         for (int s = 0; s < 4; s++) fdx_x86_set_seg(c, s, sel[s]);
-        c->cw_len = 0;
+        x86_window_drop(c);
         c->flags = fdx_x86_fix_flags(c, c->flags);
     }
 }

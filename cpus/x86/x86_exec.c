@@ -25,6 +25,9 @@
 #define COLD static
 #endif
 
+/* Decoder state. In the fast loop it lives across instructions (in
+ * registers): between instructions ipb is c->ip, p points at its bytes and
+ * n is 0, so the next instruction starts without looking at the window. */
 struct xi {
     struct fdx_x86 *c;
     const uint8_t *p;       /* instruction bytes; p[0] is at IP ipb */
@@ -35,6 +38,8 @@ struct xi {
     int so;                 /* segment override, -1 none */
     uint8_t rep;            /* 0, 0xF2, 0xF3 */
     bool flush;             /* control transfer: the queue restarts */
+    bool refetch;           /* ipb moved without a jump (REP yield, long prefix run) */
+    uint8_t qlen;           /* c->qlen (written through at every retire) */
     struct x86_modrm m;
     uint32_t cyc;           /* clocks of this instruction */
     uint32_t busy;          /* clocks the bus spent on data */
@@ -51,7 +56,7 @@ HOT void xi_init(struct xi *x, struct fdx_x86 *c, uint64_t end)
 {
     *x = (struct xi){.c = c, .so = -1, .end = end, .pages = c->base.bus->pages,
                      .pshift = c->base.bus->page_shift, .amask = c->base.bus->addr_mask,
-                     .sh = c->fetch_clk, .qcap = c->qcap};
+                     .sh = c->fetch_clk, .qcap = c->qcap, .qlen = c->qlen};
 }
 
 /* I/O-mapped memory: the handler may raise a line or stop the run. */
@@ -122,22 +127,26 @@ COLD const uint8_t *x86_setup_window(struct fdx_x86 *c, uint16_t ip)
         c->cw_ptr = pg->read + (lin & pg->mask) - (ip - lo);
         c->cw_lo = lo;
         c->cw_len = hi - lo + 1;
+        c->cw_end = c->cw_ptr + c->cw_len;
         return c->cw_ptr + (ip - lo);
     }
-    c->cw_len = 0;
+    x86_window_drop(c);
     return x86_fill_slow(c, ip);
+}
+
+/* The bytes of the instruction at ip (window or copy). */
+HOT const uint8_t *code_at(struct fdx_x86 *c, uint16_t ip)
+{
+    uint32_t k = (uint16_t)(ip - c->cw_lo);
+    if (k < c->cw_len) return c->cw_ptr + k;
+    return x86_setup_window(c, ip);
 }
 
 HOT void x86_setup_fetch(struct xi *x, uint16_t ip)
 {
-    struct fdx_x86 *c = x->c;
-    uint32_t k = (uint16_t)(ip - c->cw_lo);
     x->ipb = ip;
     x->n = 0;
-    if (k < c->cw_len)
-        x->p = c->cw_ptr + k;
-    else
-        x->p = x86_setup_window(c, ip);
+    x->p = code_at(x->c, ip);
 }
 
 HOT uint8_t f8(struct xi *x) { return x->p[x->n++]; }
@@ -163,7 +172,7 @@ HOT void set8(struct fdx_x86 *c, unsigned i, uint8_t v)
 
 void fdx_x86_set_seg(struct fdx_x86 *c, int s, uint16_t sel)
 {
-    if (s == X86_CS) c->cw_len = 0;
+    if (s == X86_CS) x86_window_drop(c);
     c->seg[s].sel = sel;
     c->seg[s].base = (uint32_t)sel << 4;
     c->seg[s].limit = 0xFFFF;
@@ -184,7 +193,7 @@ static void x86_queue_materialize(struct fdx_x86 *c)
     for (unsigned k = c->qmat; k < c->qlen; k++)
         c->qbuf[k] = fdx_bus_peek8(c->base.bus, (c->qlin + k) & 0xFFFFF);
     c->qmat = c->qlen;
-    c->cw_len = 0;
+    x86_window_drop(c);
 }
 
 HOT uint32_t seg_of(const struct xi *x, unsigned defseg)
@@ -204,7 +213,7 @@ HOT void wr8(struct xi *x, unsigned s, uint16_t off, uint8_t v)
     x->busy += 4;
     /* the queue holds qlen bytes from the start of this instruction */
     uint32_t ql = (c->seg[X86_CS].base + x->ip0) & 0xFFFFF;
-    if (((lin - ql) & 0xFFFFF) < c->qlen) {
+    if (((lin - ql) & 0xFFFFF) < x->qlen) {
         c->qlin = ql;
         x86_queue_materialize(c);
     }
@@ -212,7 +221,7 @@ HOT void wr8(struct xi *x, unsigned s, uint16_t off, uint8_t v)
 }
 HOT void word_penalty(struct xi *x, uint16_t off)
 {
-    if (x->c->qcap == 4 || (off & 1)) {
+    if (x->qcap == 4 || (off & 1)) { /* qcap is a constant in the fast loops */
         x->cyc += 4;
         x->busy += 4;
     }
@@ -443,7 +452,7 @@ static void take_vector(struct xi *x, uint8_t vec, uint16_t ret_ip)
     push(x, c->seg[X86_CS].sel);
     push(x, ret_ip);
     x->busy += 16;
-    if (c->qcap == 4) x->cyc += 8;
+    if (x->qcap == 4) x->cyc += 8;
     fdx_x86_set_seg(c, X86_CS, ncs);
     c->ip = nip;
     x->flush = true;
@@ -725,12 +734,14 @@ HOT void string_op(struct xi *x, uint8_t op)
             x->c->ip = x->last_prefix;
             x->ipb = x->last_prefix;
             x->n = 0;
+            x->refetch = true;
             return;
         }
         if (c->base.cycles + x->cyc >= x->end) {
             /* Budget used up: restart the whole instruction later. */
             x->ipb = x->ip0;
             x->n = 0;
+            x->refetch = true;
             return;
         }
     }
@@ -925,74 +936,131 @@ HOT void exec_186(struct xi *x, uint8_t op)
 }
 
 
+/* ---- retire: IP, queue, next instruction's bytes ---- */
+
+/* The queue dropped len bytes of an instruction while it held old bytes
+ * (qmat): keep the rest, then find the next instruction's bytes. */
+COLD const uint8_t *x86_next_code_slow(struct fdx_x86 *c, uint16_t ip, unsigned len, int have)
+{
+    if (c->qmat) {
+        unsigned drop = len < c->qmat ? len : c->qmat;
+        memmove(c->qbuf, c->qbuf + drop, (size_t)(c->qmat - drop));
+        c->qmat = (uint8_t)(c->qmat - drop);
+        if (c->qmat > have) c->qmat = (uint8_t)have;
+        c->qlin = (c->seg[X86_CS].base + ip) & 0xFFFFF; /* qbuf[0] */
+    }
+    return code_at(c, ip);
+}
+
+/* Sets IP, the queue length and the clocks the queue lacked, and points
+ * x at the next instruction. Without a jump the next bytes follow in the
+ * window (qmat is only ever non-zero while there is no window). */
+HOT void retire(struct xi *x)
+{
+    struct fdx_x86 *c = x->c;
+    unsigned sh = x->sh; /* log2 of clocks per code byte */
+    if (x->flush) {
+        uint16_t ip = cur_ip(x);
+        c->ip = ip;
+        x->qlen = 0;
+        c->qlen = 0;
+        c->qmat = 0;
+        x->cyc += 4; /* first fetch at the target */
+        x->p = code_at(c, ip);
+        x->ipb = ip;
+        x->n = 0;
+        return;
+    }
+    unsigned len = x->n;
+    uint16_t ip = (uint16_t)(x->ip0 + len);
+    if (x->refetch) {
+        ip = cur_ip(x);
+        len = (uint16_t)(ip - x->ip0);
+    }
+    c->ip = ip;
+    int have = (int)x->qlen - (int)len;
+    if (have < 0) {
+        x->cyc += (uint32_t)-have << sh;
+        have = 0;
+    }
+    const uint8_t *np = x->p + x->n;
+    if (x->refetch || (uintptr_t)np >= (uintptr_t)c->cw_end) np = x86_next_code_slow(c, ip, len, have);
+    x->p = np;
+    x->ipb = ip;
+    x->n = 0;
+    int idle = (int)(x->cyc - x->busy);
+    if (idle > 0) have += idle >> sh;
+    x->qlen = (uint8_t)(have < x->qcap ? have : x->qcap);
+    c->qlen = x->qlen;
+}
+
 /* One instruction. fast: the caller knows TF was clear before it (the
  * single-step check is left out). */
-HOT void exec_body(const struct xi *xin, bool fast)
+HOT void exec_body(struct xi *x, bool fast)
 {
-    struct xi x = *xin; /* the run's fields; the rest is reset below */
-    struct fdx_x86 *c = x.c;
-    x.so = -1;
-    x.rep = 0;
-    x.flush = false;
-    x.cyc = 0;
-    x.busy = 0;
-    x.ip0 = c->ip;
-    x.last_prefix = c->ip;
-    x86_setup_fetch(&x, c->ip);
+    struct fdx_x86 *c = x->c;
+    x->so = -1;
+    x->rep = 0;
+    x->flush = false;
+    x->refetch = false;
+    x->cyc = 0;
+    x->busy = 0;
+    x->ip0 = x->ipb; /* == c->ip; p and n were set by the last retire */
     uint16_t flags_before = fast ? 0 : c->flags;
     uint8_t op;
 
-    int w;
 prefix:
-    op = f8(&x);
-    w = op & 1;
+    op = f8(x);
     switch (op) {
     case 0x26: case 0x2E: case 0x36: case 0x3E:
-        x.so = (op >> 3) & 3;
+        x->so = (op >> 3) & 3;
         goto next_prefix;
     case 0xF0: case 0xF1:
         if (op == 0xF1 && x86_is_186(c)) {
-            invalid(&x); /* F1 on the 186: undefined */
+            invalid(x); /* F1 on the 186: undefined */
             break;
         }
         goto next_prefix;
     case 0xF2: case 0xF3:
-        x.rep = op;
+        x->rep = op;
     next_prefix:
-        x.cyc += 2;
-        x.last_prefix = (uint16_t)(x.ipb + x.n - 1);
-        if (x.n >= 8) x86_setup_fetch(&x, cur_ip(&x));
+        x->cyc += 2;
+        x->last_prefix = (uint16_t)(x->ipb + x->n - 1);
+        if (x->n >= 8) {
+            x86_setup_fetch(x, cur_ip(x));
+            x->refetch = true;
+        }
         goto prefix;
     /* ALU r/m,reg / reg,r/m / acc,imm */
     /* one case per opcode so that alu_op is specialised for each */
-#define ALU6(b) case b: alu_op(&x, b); break; case b + 1: alu_op(&x, b + 1); break; \
-    case b + 2: alu_op(&x, b + 2); break; case b + 3: alu_op(&x, b + 3); break; \
-    case b + 4: alu_op(&x, b + 4); break; case b + 5: alu_op(&x, b + 5); break;
+#define ALU6(b) case b: alu_op(x, b); break; case b + 1: alu_op(x, b + 1); break; \
+    case b + 2: alu_op(x, b + 2); break; case b + 3: alu_op(x, b + 3); break; \
+    case b + 4: alu_op(x, b + 4); break; case b + 5: alu_op(x, b + 5); break;
     ALU6(0x00) ALU6(0x08) ALU6(0x10) ALU6(0x18) ALU6(0x20) ALU6(0x28) ALU6(0x30) ALU6(0x38)
 #undef ALU6
     case 0x06: case 0x0E: case 0x16: case 0x1E:
         flags_now(c);
-        push(&x, c->seg[op >> 3].sel);
-        x.cyc += 10;
+        push(x, c->seg[op >> 3].sel);
+        x->cyc += 10;
         break;
     case 0x07: case 0x17: case 0x1F:
         flags_now(c);
-        fdx_x86_set_seg(c, op >> 3, pop(&x));
+        fdx_x86_set_seg(c, op >> 3, pop(x));
         if (op == 0x17) {
             c->inhibit = 1;
             x86_kick(c);
         }
-        x.cyc += 8;
+        x->cyc += 8;
         break;
     case 0x0F:
         flags_now(c);
         if (x86_is_186(c)) {
-            invalid(&x);
+            invalid(x);
             break;
         }
-        fdx_x86_set_seg(c, X86_CS, pop(&x)); /* POP CS: 8086 only */
-        x.flush = true;
-        x.cyc += 8;
+        fdx_x86_set_seg(c, X86_CS, pop(x)); /* POP CS: 8086 only */
+        x->flush = true;
+        x->cyc += 8;
         break;
     case 0x27: { /* DAA */
         flags_now(c);
@@ -1012,7 +1080,7 @@ prefix:
         if ((old ^ al) & al & 0x80) nf |= X86_OF;
         set8(c, 0, al);
         c->flags = nf;
-        x.cyc += 4;
+        x->cyc += 4;
         break;
     }
     case 0x2F: { /* DAS */
@@ -1033,7 +1101,7 @@ prefix:
         if ((old ^ al) & old & 0x80) nf |= X86_OF;
         set8(c, 0, al);
         c->flags = nf;
-        x.cyc += 4;
+        x->cyc += 4;
         break;
     }
     case 0x37: case 0x3F: { /* AAA, AAS */
@@ -1049,193 +1117,193 @@ prefix:
         al &= 0xF;
         c->r[X86_AX] = (uint16_t)(ah << 8 | al);
         c->flags = f;
-        x.cyc += 4;
+        x->cyc += 4;
         break;
     }
-#define INCDEC(o) case o: c->r[(o) & 7] = incdec(c, c->r[(o) & 7], (o) & 8, 1); x.cyc += 2; break;
+#define INCDEC(o) case o: c->r[(o) & 7] = incdec(c, c->r[(o) & 7], (o) & 8, 1); x->cyc += 2; break;
     INCDEC(0x40) INCDEC(0x41) INCDEC(0x42) INCDEC(0x43) INCDEC(0x44) INCDEC(0x45) INCDEC(0x46) INCDEC(0x47)
     INCDEC(0x48) INCDEC(0x49) INCDEC(0x4A) INCDEC(0x4B) INCDEC(0x4C) INCDEC(0x4D) INCDEC(0x4E) INCDEC(0x4F)
 #undef INCDEC
     case 0x50: case 0x51: case 0x52: case 0x53: case 0x54: case 0x55: case 0x56: case 0x57:
         if (op == 0x54) { /* 8086: pushes the decremented SP */
             c->r[X86_SP] = (uint16_t)(c->r[X86_SP] - 2);
-            wr16(&x, X86_SS, c->r[X86_SP], c->r[X86_SP]);
+            wr16(x, X86_SS, c->r[X86_SP], c->r[X86_SP]);
         } else {
-            push(&x, c->r[op & 7]);
+            push(x, c->r[op & 7]);
         }
-        x.cyc += 11;
+        x->cyc += 11;
         break;
     case 0x58: case 0x59: case 0x5A: case 0x5B: case 0x5C: case 0x5D: case 0x5E: case 0x5F: {
-        uint16_t v = pop(&x);
+        uint16_t v = pop(x);
         c->r[op & 7] = v;
-        x.cyc += 8;
+        x->cyc += 8;
         break;
     }
     case 0x60: case 0x61: case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: case 0x67:
     case 0x68: case 0x69: case 0x6A: case 0x6B: case 0x6C: case 0x6D: case 0x6E: case 0x6F:
         flags_now(c);
         if (x86_is_186(c)) goto op186;
-        jcc(&x, op & 15); /* 8086: aliases of 70-7F */
+        jcc(x, op & 15); /* 8086: aliases of 70-7F */
         break;
-    case 0x70: jcc(&x, 0); break;
-    case 0x71: jcc(&x, 1); break;
-    case 0x72: jcc(&x, 2); break;
-    case 0x73: jcc(&x, 3); break;
-    case 0x74: jcc(&x, 4); break;
-    case 0x75: jcc(&x, 5); break;
-    case 0x76: jcc(&x, 6); break;
-    case 0x77: jcc(&x, 7); break;
-    case 0x78: jcc(&x, 8); break;
-    case 0x79: jcc(&x, 9); break;
-    case 0x7A: jcc(&x, 10); break;
-    case 0x7B: jcc(&x, 11); break;
-    case 0x7C: jcc(&x, 12); break;
-    case 0x7D: jcc(&x, 13); break;
-    case 0x7E: jcc(&x, 14); break;
-    case 0x7F: jcc(&x, 15); break;
-    case 0x80: grp1(&x, 0x80); break;
-    case 0x81: grp1(&x, 0x81); break;
-    case 0x82: grp1(&x, 0x82); break;
-    case 0x83: grp1(&x, 0x83); break;
+    case 0x70: jcc(x, 0); break;
+    case 0x71: jcc(x, 1); break;
+    case 0x72: jcc(x, 2); break;
+    case 0x73: jcc(x, 3); break;
+    case 0x74: jcc(x, 4); break;
+    case 0x75: jcc(x, 5); break;
+    case 0x76: jcc(x, 6); break;
+    case 0x77: jcc(x, 7); break;
+    case 0x78: jcc(x, 8); break;
+    case 0x79: jcc(x, 9); break;
+    case 0x7A: jcc(x, 10); break;
+    case 0x7B: jcc(x, 11); break;
+    case 0x7C: jcc(x, 12); break;
+    case 0x7D: jcc(x, 13); break;
+    case 0x7E: jcc(x, 14); break;
+    case 0x7F: jcc(x, 15); break;
+    case 0x80: grp1(x, 0x80); break;
+    case 0x81: grp1(x, 0x81); break;
+    case 0x82: grp1(x, 0x82); break;
+    case 0x83: grp1(x, 0x83); break;
     case 0x84: case 0x85:
-        modrm(&x);
-        alu(c, 4, get_rm(&x, w), get_reg(&x, w, x.m.reg), w);
-        x.cyc += x.m.mod == 3 ? 3 : 9;
+        modrm(x);
+        alu(c, 4, get_rm(x, (op & 1)), get_reg(x, (op & 1), x->m.reg), (op & 1));
+        x->cyc += x->m.mod == 3 ? 3 : 9;
         break;
     case 0x86: case 0x87: {
-        modrm(&x);
-        uint16_t a = get_rm(&x, w), b = get_reg(&x, w, x.m.reg);
-        set_reg(&x, w, x.m.reg, a);
-        set_rm(&x, w, b);
-        x.cyc += x.m.mod == 3 ? 4 : 17;
+        modrm(x);
+        uint16_t a = get_rm(x, (op & 1)), b = get_reg(x, (op & 1), x->m.reg);
+        set_reg(x, (op & 1), x->m.reg, a);
+        set_rm(x, (op & 1), b);
+        x->cyc += x->m.mod == 3 ? 4 : 17;
         break;
     }
-    case 0x88: mov_rm(&x, 0x88); break;
-    case 0x89: mov_rm(&x, 0x89); break;
-    case 0x8A: mov_rm(&x, 0x8A); break;
-    case 0x8B: mov_rm(&x, 0x8B); break;
+    case 0x88: mov_rm(x, 0x88); break;
+    case 0x89: mov_rm(x, 0x89); break;
+    case 0x8A: mov_rm(x, 0x8A); break;
+    case 0x8B: mov_rm(x, 0x8B); break;
     case 0x8C:
-        modrm(&x);
-        set_rm16(&x, c->seg[x.m.reg & 3].sel);
-        x.cyc += x.m.mod == 3 ? 2 : 9;
+        modrm(x);
+        set_rm16(x, c->seg[x->m.reg & 3].sel);
+        x->cyc += x->m.mod == 3 ? 2 : 9;
         break;
     case 0x8D:
-        modrm(&x);
-        if (x.m.mod != 3) c->r[x.m.reg] = x.m.off;
-        x.cyc += 2;
+        modrm(x);
+        if (x->m.mod != 3) c->r[x->m.reg] = x->m.off;
+        x->cyc += 2;
         break;
     case 0x8E: {
         flags_now(c);
-        modrm(&x);
-        unsigned s = x.m.reg & 3;
-        fdx_x86_set_seg(c, s, get_rm16(&x));
+        modrm(x);
+        unsigned s = x->m.reg & 3;
+        fdx_x86_set_seg(c, s, get_rm16(x));
         if (s == X86_SS) {
             c->inhibit = 1;
             x86_kick(c);
         }
-        if (s == X86_CS) x.flush = true;
-        x.cyc += x.m.mod == 3 ? 2 : 8;
+        if (s == X86_CS) x->flush = true;
+        x->cyc += x->m.mod == 3 ? 2 : 8;
         break;
     }
     case 0x8F: {
         flags_now(c);
-        modrm(&x);
-        uint16_t v = pop(&x);
-        if (x.m.mod != 3) {
+        modrm(x);
+        uint16_t v = pop(x);
+        if (x->m.mod != 3) {
             /* the EA was formed before SP moved; recompute nothing */
-            wr16(&x, x.m.seg, x.m.off, v);
+            wr16(x, x->m.seg, x->m.off, v);
         } else {
-            c->r[x.m.rm] = v;
+            c->r[x->m.rm] = v;
         }
-        x.cyc += 17;
+        x->cyc += 17;
         break;
     }
     case 0x90:
-        x.cyc += 3;
+        x->cyc += 3;
         break;
     case 0x91: case 0x92: case 0x93: case 0x94: case 0x95: case 0x96: case 0x97: {
         uint16_t t = c->r[op & 7];
         c->r[op & 7] = c->r[X86_AX];
         c->r[X86_AX] = t;
-        x.cyc += 3;
+        x->cyc += 3;
         break;
     }
     case 0x98:
         c->r[X86_AX] = (uint16_t)(int8_t)get8(c, 0);
-        x.cyc += 2;
+        x->cyc += 2;
         break;
     case 0x99:
         c->r[X86_DX] = (c->r[X86_AX] & 0x8000) ? 0xFFFF : 0;
-        x.cyc += 5;
+        x->cyc += 5;
         break;
     case 0x9A: {
         flags_now(c);
-        uint16_t off = f16(&x), sel = f16(&x);
-        push(&x, c->seg[X86_CS].sel);
-        push(&x, cur_ip(&x));
+        uint16_t off = f16(x), sel = f16(x);
+        push(x, c->seg[X86_CS].sel);
+        push(x, cur_ip(x));
         fdx_x86_set_seg(c, X86_CS, sel);
-        jump_to(&x, off);
-        x.cyc += 28;
+        jump_to(x, off);
+        x->cyc += 28;
         break;
     }
     case 0x9B: flags_now(c); /* WAIT: no coprocessor, TEST is never busy */
-        x.cyc += 3;
+        x->cyc += 3;
         break;
     case 0x9C:
         flags_now(c);
-        push(&x, fdx_x86_fix_flags(c, c->flags));
-        x.cyc += 10;
+        push(x, fdx_x86_fix_flags(c, c->flags));
+        x->cyc += 10;
         break;
     case 0x9D:
         flags_now(c);
-        c->flags = fdx_x86_fix_flags(c, pop(&x));
+        c->flags = fdx_x86_fix_flags(c, pop(x));
         c->trap = (c->flags & X86_TF) != 0; /* single-stepping: leave the fast loop */
         if (c->trap) x86_kick(c);
-        x.cyc += 8;
+        x->cyc += 8;
         break;
     case 0x9E:
         flags_now(c);
         c->flags = fdx_x86_fix_flags(c, (uint16_t)((c->flags & 0xFF00) | get8(c, 4)));
-        x.cyc += 4;
+        x->cyc += 4;
         break;
     case 0x9F:
         flags_now(c);
         set8(c, 4, (uint8_t)fdx_x86_fix_flags(c, c->flags));
-        x.cyc += 4;
+        x->cyc += 4;
         break;
     case 0xA0: case 0xA1: {
-        uint16_t off = f16(&x);
-        unsigned s = seg_of(&x, X86_DS);
-        set_reg(&x, w, 0, w ? rd16(&x, s, off) : rd8(&x, s, off));
-        x.cyc += 10;
+        uint16_t off = f16(x);
+        unsigned s = seg_of(x, X86_DS);
+        set_reg(x, (op & 1), 0, (op & 1) ? rd16(x, s, off) : rd8(x, s, off));
+        x->cyc += 10;
         break;
     }
     case 0xA2: case 0xA3: {
-        uint16_t off = f16(&x);
-        unsigned s = seg_of(&x, X86_DS);
-        if (w) wr16(&x, s, off, c->r[X86_AX]);
-        else wr8(&x, s, off, get8(c, 0));
-        x.cyc += 10;
+        uint16_t off = f16(x);
+        unsigned s = seg_of(x, X86_DS);
+        if ((op & 1)) wr16(x, s, off, c->r[X86_AX]);
+        else wr8(x, s, off, get8(c, 0));
+        x->cyc += 10;
         break;
     }
     case 0xA4: case 0xA5: case 0xA6: case 0xA7: case 0xAA: case 0xAB:
     case 0xAC: case 0xAD: case 0xAE: case 0xAF:
         if (op == 0xA6 || op == 0xA7 || op == 0xAE || op == 0xAF) flags_now(c);
-        string_op(&x, op);
+        string_op(x, op);
         break;
     case 0xA8: case 0xA9: {
-        uint16_t imm = w ? f16(&x) : f8(&x);
-        alu(c, 4, get_reg(&x, w, 0), imm, w);
-        x.cyc += 4;
+        uint16_t imm = (op & 1) ? f16(x) : f8(x);
+        alu(c, 4, get_reg(x, (op & 1), 0), imm, (op & 1));
+        x->cyc += 4;
         break;
     }
     case 0xB0: case 0xB1: case 0xB2: case 0xB3: case 0xB4: case 0xB5: case 0xB6: case 0xB7:
-        set8(c, op & 7, f8(&x));
-        x.cyc += 4;
+        set8(c, op & 7, f8(x));
+        x->cyc += 4;
         break;
     case 0xB8: case 0xB9: case 0xBA: case 0xBB: case 0xBC: case 0xBD: case 0xBE: case 0xBF:
-        c->r[op & 7] = f16(&x);
-        x.cyc += 4;
+        c->r[op & 7] = f16(x);
+        x->cyc += 4;
         break;
     case 0xC0: case 0xC1:
         flags_now(c);
@@ -1243,26 +1311,26 @@ prefix:
         op = (uint8_t)(op + 2); /* 8086: aliases of C2/C3 */
         /* fall through */
     case 0xC2: case 0xC3: {
-        uint16_t n = (op & 1) ? 0 : f16(&x);
-        uint16_t ip = pop(&x);
+        uint16_t n = (op & 1) ? 0 : f16(x);
+        uint16_t ip = pop(x);
         c->r[X86_SP] = (uint16_t)(c->r[X86_SP] + n);
-        jump_to(&x, ip);
-        x.cyc += n ? 12 : 8;
+        jump_to(x, ip);
+        x->cyc += n ? 12 : 8;
         break;
     }
     case 0xC4: case 0xC5: {
         flags_now(c);
-        modrm(&x);
+        modrm(x);
         /* register forms are undefined; they use the last EA (here: 0) */
-        uint16_t off = x.m.off;
-        unsigned s = x.m.mod == 3 ? seg_of(&x, X86_DS) : x.m.seg;
-        c->r[x.m.reg] = rd16(&x, s, off);
-        fdx_x86_set_seg(c, op == 0xC4 ? X86_ES : X86_DS, rd16(&x, s, (uint16_t)(off + 2)));
-        x.cyc += 16;
+        uint16_t off = x->m.off;
+        unsigned s = x->m.mod == 3 ? seg_of(x, X86_DS) : x->m.seg;
+        c->r[x->m.reg] = rd16(x, s, off);
+        fdx_x86_set_seg(c, op == 0xC4 ? X86_ES : X86_DS, rd16(x, s, (uint16_t)(off + 2)));
+        x->cyc += 16;
         break;
     }
-    case 0xC6: mov_rm(&x, 0xC6); break;
-    case 0xC7: mov_rm(&x, 0xC7); break;
+    case 0xC6: mov_rm(x, 0xC6); break;
+    case 0xC7: mov_rm(x, 0xC7); break;
     case 0xC8: case 0xC9:
         flags_now(c);
         if (x86_is_186(c)) goto op186;
@@ -1270,65 +1338,65 @@ prefix:
         /* fall through */
     case 0xCA: case 0xCB: {
         flags_now(c);
-        uint16_t n = (op & 1) ? 0 : f16(&x);
-        uint16_t ip = pop(&x);
-        uint16_t cs = pop(&x);
+        uint16_t n = (op & 1) ? 0 : f16(x);
+        uint16_t ip = pop(x);
+        uint16_t cs = pop(x);
         c->r[X86_SP] = (uint16_t)(c->r[X86_SP] + n);
         fdx_x86_set_seg(c, X86_CS, cs);
-        jump_to(&x, ip);
-        x.cyc += n ? 17 : 18;
+        jump_to(x, ip);
+        x->cyc += n ? 17 : 18;
         break;
     }
     case 0xCC: case 0xCD: {
         flags_now(c);
-        uint8_t v = op == 0xCC ? 3 : f8(&x);
-        x.cyc += 51;
+        uint8_t v = op == 0xCC ? 3 : f8(x);
+        x->cyc += 51;
         if (c->swint && c->swint(c->swint_ctx, c, v)) {
             /* handled by the machine (DOS services): it may have changed registers */
             c->trap = (c->flags & X86_TF) != 0;
             x86_kick(c); /* it may also have stopped the run */
             break;
         }
-        soft_int(&x, v, cur_ip(&x));
+        soft_int(x, v, cur_ip(x));
         break;
     }
     case 0xCE:
         flags_now(c);
         if (c->flags & X86_OF) {
-            x.cyc += 53;
-            soft_int(&x, 4, cur_ip(&x));
+            x->cyc += 53;
+            soft_int(x, 4, cur_ip(x));
         } else {
-            x.cyc += 4;
+            x->cyc += 4;
         }
         break;
     case 0xCF: {
         flags_now(c);
-        uint16_t ip = pop(&x);
-        uint16_t cs = pop(&x);
-        c->flags = fdx_x86_fix_flags(c, pop(&x));
+        uint16_t ip = pop(x);
+        uint16_t cs = pop(x);
+        c->flags = fdx_x86_fix_flags(c, pop(x));
         c->trap = (c->flags & X86_TF) != 0;
         if (c->trap) x86_kick(c);
         fdx_x86_set_seg(c, X86_CS, cs);
-        jump_to(&x, ip);
-        x.cyc += 24;
+        jump_to(x, ip);
+        x->cyc += 24;
         break;
     }
     case 0xD0: case 0xD1: case 0xD2: case 0xD3: {
         flags_now(c);
-        modrm(&x);
+        modrm(x);
         unsigned cnt = (op & 2) ? get8(c, 1) : 1;
         if (x86_is_186(c)) cnt &= 31;
-        uint16_t v = get_rm(&x, w);
-        set_rm(&x, w, shift(&x, x.m.reg, v, cnt, w));
-        x.cyc += (op & 2) ? (x.m.mod == 3 ? 8 : 20) : (x.m.mod == 3 ? 2 : 15);
+        uint16_t v = get_rm(x, (op & 1));
+        set_rm(x, (op & 1), shift(x, x->m.reg, v, cnt, (op & 1)));
+        x->cyc += (op & 2) ? (x->m.mod == 3 ? 8 : 20) : (x->m.mod == 3 ? 2 : 15);
         break;
     }
     case 0xD4: { /* AAM: any base; base 0 is a divide error */
         flags_now(c);
-        uint8_t b = f8(&x);
-        x.cyc += 83;
+        uint8_t b = f8(x);
+        x->cyc += 83;
         if (b == 0) { /* the division microcode faults before touching the flags */
-            fault(&x, 0);
+            fault(x, 0);
             break;
         }
         uint8_t al = get8(c, 0);
@@ -1339,36 +1407,36 @@ prefix:
     }
     case 0xD5: { /* AAD: any base; the flags come from the final addition */
         flags_now(c);
-        uint8_t b = f8(&x);
+        uint8_t b = f8(x);
         uint8_t al = get8(c, 0), ah = get8(c, 4);
         uint8_t t = (uint8_t)(ah * b);
         uint8_t r = (uint8_t)alu(c, 0, al, t, 0);
         c->r[X86_AX] = r;
-        x.cyc += 60;
+        x->cyc += 60;
         break;
     }
     case 0xD6: flags_now(c); /* SALC (undocumented) */
         set8(c, 0, (c->flags & X86_CF) ? 0xFF : 0);
-        x.cyc += 4;
+        x->cyc += 4;
         break;
     case 0xD7: {
         flags_now(c);
-        unsigned s = seg_of(&x, X86_DS);
-        set8(c, 0, rd8(&x, s, (uint16_t)(c->r[X86_BX] + get8(c, 0))));
-        x.cyc += 11;
+        unsigned s = seg_of(x, X86_DS);
+        set8(c, 0, rd8(x, s, (uint16_t)(c->r[X86_BX] + get8(c, 0))));
+        x->cyc += 11;
         break;
     }
     case 0xD8: case 0xD9: case 0xDA: case 0xDB: case 0xDC: case 0xDD: case 0xDE: case 0xDF: {
         flags_now(c);
-        uint8_t mb = x.p[x.n];
-        modrm(&x);
+        uint8_t mb = x->p[x->n];
+        modrm(x);
         uint32_t lin = ~0u;
-        if (x.m.mod != 3) {
-            lin = (c->seg[x.m.seg].base + x.m.off) & 0xFFFFF;
-            (void)rd16(&x, x.m.seg, x.m.off); /* the 8086 reads the operand for the coprocessor */
-            x.cyc += 8;
+        if (x->m.mod != 3) {
+            lin = (c->seg[x->m.seg].base + x->m.off) & 0xFFFFF;
+            (void)rd16(x, x->m.seg, x->m.off); /* the 8086 reads the operand for the coprocessor */
+            x->cyc += 8;
         } else {
-            x.cyc += 2;
+            x->cyc += 2;
         }
         if (c->esc) {
             c->esc(c->esc_ctx, op, mb, lin);
@@ -1378,173 +1446,173 @@ prefix:
     }
     case 0xE0: case 0xE1: case 0xE2: case 0xE3: {
         if (op == 0xE0 || op == 0xE1) flags_now(c);
-        int8_t d = (int8_t)f8(&x);
+        int8_t d = (int8_t)f8(x);
         bool take;
         if (op == 0xE3) {
             take = c->r[X86_CX] == 0;
-            x.cyc += take ? 18 : 6;
+            x->cyc += take ? 18 : 6;
         } else {
             c->r[X86_CX]--;
             take = c->r[X86_CX] != 0;
             if (op == 0xE0) take = take && !(c->flags & X86_ZF);
             if (op == 0xE1) take = take && (c->flags & X86_ZF);
-            x.cyc += take ? 17 : 5;
+            x->cyc += take ? 17 : 5;
         }
-        if (take) jump_to(&x, (uint16_t)(cur_ip(&x) + d));
+        if (take) jump_to(x, (uint16_t)(cur_ip(x) + d));
         break;
     }
     case 0xE4: case 0xE5: {
         flags_now(c);
-        uint8_t port = f8(&x);
-        x.cyc += 10;
-        set_reg(&x, w, 0, io_in(&x, port, w));
+        uint8_t port = f8(x);
+        x->cyc += 10;
+        set_reg(x, (op & 1), 0, io_in(x, port, (op & 1)));
         break;
     }
     case 0xE6: case 0xE7: {
         flags_now(c);
-        uint8_t port = f8(&x);
-        x.cyc += 10;
-        io_out(&x, port, w, c->r[X86_AX]);
+        uint8_t port = f8(x);
+        x->cyc += 10;
+        io_out(x, port, (op & 1), c->r[X86_AX]);
         break;
     }
     case 0xEC: case 0xED:
         flags_now(c);
-        x.cyc += 8;
-        set_reg(&x, w, 0, io_in(&x, c->r[X86_DX], w));
+        x->cyc += 8;
+        set_reg(x, (op & 1), 0, io_in(x, c->r[X86_DX], (op & 1)));
         break;
     case 0xEE: case 0xEF:
         flags_now(c);
-        x.cyc += 8;
-        io_out(&x, c->r[X86_DX], w, c->r[X86_AX]);
+        x->cyc += 8;
+        io_out(x, c->r[X86_DX], (op & 1), c->r[X86_AX]);
         break;
     case 0xE8: {
-        int16_t d = (int16_t)f16(&x);
-        push(&x, cur_ip(&x));
-        jump_to(&x, (uint16_t)(cur_ip(&x) + d));
-        x.cyc += 19;
+        int16_t d = (int16_t)f16(x);
+        push(x, cur_ip(x));
+        jump_to(x, (uint16_t)(cur_ip(x) + d));
+        x->cyc += 19;
         break;
     }
     case 0xE9: case 0xEB: {
-        int16_t d = op == 0xE9 ? (int16_t)f16(&x) : (int8_t)f8(&x);
-        uint16_t t = (uint16_t)(cur_ip(&x) + d);
-        if (t == x.ip0 && c->stop_on_self_jump) {
+        int16_t d = op == 0xE9 ? (int16_t)f16(x) : (int8_t)f8(x);
+        uint16_t t = (uint16_t)(cur_ip(x) + d);
+        if (t == x->ip0 && c->stop_on_self_jump) {
             c->base.stop = FDX_STOP_HALTED;
             x86_kick(c);
         }
-        jump_to(&x, t);
-        x.cyc += 15;
+        jump_to(x, t);
+        x->cyc += 15;
         break;
     }
     case 0xEA: {
         flags_now(c);
-        uint16_t off = f16(&x), sel = f16(&x);
+        uint16_t off = f16(x), sel = f16(x);
         fdx_x86_set_seg(c, X86_CS, sel);
-        jump_to(&x, off);
-        x.cyc += 15;
+        jump_to(x, off);
+        x->cyc += 15;
         break;
     }
     case 0xF4:
         flags_now(c);
         c->halted = 1;
         x86_kick(c);
-        x.cyc += 2;
+        x->cyc += 2;
         break;
     case 0xF5:
         flags_now(c);
         c->flags ^= X86_CF;
-        x.cyc += 2;
+        x->cyc += 2;
         break;
     case 0xF6: case 0xF7: {
         flags_now(c);
-        modrm(&x);
-        uint16_t v = get_rm(&x, w);
-        switch (x.m.reg) {
+        modrm(x);
+        uint16_t v = get_rm(x, (op & 1));
+        switch (x->m.reg) {
         case 0: case 1: {
-            uint16_t imm = w ? f16(&x) : f8(&x);
-            alu(c, 4, v, imm, w);
-            x.cyc += x.m.mod == 3 ? 5 : 11;
+            uint16_t imm = (op & 1) ? f16(x) : f8(x);
+            alu(c, 4, v, imm, (op & 1));
+            x->cyc += x->m.mod == 3 ? 5 : 11;
             break;
         }
         case 2:
-            set_rm(&x, w, (uint16_t)~v);
-            x.cyc += x.m.mod == 3 ? 3 : 16;
+            set_rm(x, (op & 1), (uint16_t)~v);
+            x->cyc += x->m.mod == 3 ? 3 : 16;
             break;
         case 3:
-            set_rm(&x, w, alu(c, 5, 0, v, w));
-            x.cyc += x.m.mod == 3 ? 3 : 16;
+            set_rm(x, (op & 1), alu(c, 5, 0, v, (op & 1)));
+            x->cyc += x->m.mod == 3 ? 3 : 16;
             break;
         case 4: case 5:
-            multiply(&x, w, x.m.reg & 1, v);
+            multiply(x, (op & 1), x->m.reg & 1, v);
             break;
         default:
-            if (!divide(&x, w, x.m.reg & 1, v)) fault(&x, 0);
+            if (!divide(x, (op & 1), x->m.reg & 1, v)) fault(x, 0);
             break;
         }
         break;
     }
-    case 0xF8: flags_now(c); c->flags &= (uint16_t)~X86_CF; x.cyc += 2; break;
-    case 0xF9: flags_now(c); c->flags |= X86_CF; x.cyc += 2; break;
-    case 0xFA: flags_now(c); c->flags &= (uint16_t)~X86_IF; x.cyc += 2; break;
-    case 0xFB: flags_now(c); c->flags |= X86_IF; c->inhibit = 1; x86_kick(c); x.cyc += 2; break;
-    case 0xFC: flags_now(c); c->flags &= (uint16_t)~X86_DF; x.cyc += 2; break;
-    case 0xFD: flags_now(c); c->flags |= X86_DF; x.cyc += 2; break;
+    case 0xF8: flags_now(c); c->flags &= (uint16_t)~X86_CF; x->cyc += 2; break;
+    case 0xF9: flags_now(c); c->flags |= X86_CF; x->cyc += 2; break;
+    case 0xFA: flags_now(c); c->flags &= (uint16_t)~X86_IF; x->cyc += 2; break;
+    case 0xFB: flags_now(c); c->flags |= X86_IF; c->inhibit = 1; x86_kick(c); x->cyc += 2; break;
+    case 0xFC: flags_now(c); c->flags &= (uint16_t)~X86_DF; x->cyc += 2; break;
+    case 0xFD: flags_now(c); c->flags |= X86_DF; x->cyc += 2; break;
     case 0xFE: case 0xFF: {
         flags_now(c);
-        modrm(&x);
-        unsigned r = x.m.reg;
+        modrm(x);
+        unsigned r = x->m.reg;
         if (op == 0xFE && r >= 2) {
             /* undefined byte forms of the FF group: treated as no-ops */
-            x.cyc += 2;
+            x->cyc += 2;
             break;
         }
         switch (r) {
         case 0: case 1:
-            set_rm(&x, w, incdec(c, get_rm(&x, w), r, w));
-            x.cyc += x.m.mod == 3 ? 3 : 15;
+            set_rm(x, (op & 1), incdec(c, get_rm(x, (op & 1)), r, (op & 1)));
+            x->cyc += x->m.mod == 3 ? 3 : 15;
             break;
         case 2: {
-            uint16_t t = get_rm16(&x);
-            push(&x, cur_ip(&x));
-            jump_to(&x, t);
-            x.cyc += x.m.mod == 3 ? 16 : 21;
+            uint16_t t = get_rm16(x);
+            push(x, cur_ip(x));
+            jump_to(x, t);
+            x->cyc += x->m.mod == 3 ? 16 : 21;
             break;
         }
         case 3: {
-            uint16_t off = rd16(&x, x.m.seg, x.m.off);
-            uint16_t sel = rd16(&x, x.m.seg, (uint16_t)(x.m.off + 2));
-            push(&x, c->seg[X86_CS].sel);
-            push(&x, cur_ip(&x));
+            uint16_t off = rd16(x, x->m.seg, x->m.off);
+            uint16_t sel = rd16(x, x->m.seg, (uint16_t)(x->m.off + 2));
+            push(x, c->seg[X86_CS].sel);
+            push(x, cur_ip(x));
             fdx_x86_set_seg(c, X86_CS, sel);
-            jump_to(&x, off);
-            x.cyc += 37;
+            jump_to(x, off);
+            x->cyc += 37;
             break;
         }
         case 4: {
-            uint16_t t = get_rm16(&x);
-            if (t == x.ip0 && c->stop_on_self_jump) {
+            uint16_t t = get_rm16(x);
+            if (t == x->ip0 && c->stop_on_self_jump) {
             c->base.stop = FDX_STOP_HALTED;
             x86_kick(c);
         }
-            jump_to(&x, t);
-            x.cyc += x.m.mod == 3 ? 11 : 18;
+            jump_to(x, t);
+            x->cyc += x->m.mod == 3 ? 11 : 18;
             break;
         }
         case 5: {
-            uint16_t off = rd16(&x, x.m.seg, x.m.off);
-            uint16_t sel = rd16(&x, x.m.seg, (uint16_t)(x.m.off + 2));
+            uint16_t off = rd16(x, x->m.seg, x->m.off);
+            uint16_t sel = rd16(x, x->m.seg, (uint16_t)(x->m.off + 2));
             fdx_x86_set_seg(c, X86_CS, sel);
-            jump_to(&x, off);
-            x.cyc += 24;
+            jump_to(x, off);
+            x->cyc += 24;
             break;
         }
         default: { /* PUSH r/m (7 is an alias on the 8086) */
-            if (x.m.mod == 3 && x.m.rm == X86_SP) {
+            if (x->m.mod == 3 && x->m.rm == X86_SP) {
                 c->r[X86_SP] = (uint16_t)(c->r[X86_SP] - 2);
-                wr16(&x, X86_SS, c->r[X86_SP], c->r[X86_SP]);
+                wr16(x, X86_SS, c->r[X86_SP], c->r[X86_SP]);
             } else {
-                push(&x, get_rm16(&x));
+                push(x, get_rm16(x));
             }
-            x.cyc += x.m.mod == 3 ? 11 : 16;
+            x->cyc += x->m.mod == 3 ? 11 : 16;
             break;
         }
         }
@@ -1554,60 +1622,55 @@ prefix:
         break;
     op186:
         flags_now(c);
-        exec_186(&x, op);
+        exec_186(x, op);
         break;
     }
 
-    /* ---- retire: IP, queue, time ---- */
-    c->ip = cur_ip(&x);
-    unsigned sh = x.sh; /* log2 of clocks per code byte */
-    if (x.flush) {
-        c->qlen = 0;
-        c->qmat = 0;
-        x.cyc += 4; /* first fetch at the target */
-    } else {
-        unsigned len = (uint16_t)(c->ip - x.ip0);
-        int have = (int)c->qlen - (int)len;
-        if (have < 0) {
-            x.cyc += (uint32_t)-have << sh;
-            have = 0;
-        }
-        if (c->qmat) {
-            unsigned drop = len < c->qmat ? len : c->qmat;
-            memmove(c->qbuf, c->qbuf + drop, (size_t)(c->qmat - drop));
-            c->qmat = (uint8_t)(c->qmat - drop);
-            if (c->qmat > have) c->qmat = (uint8_t)have;
-            c->qlin = (c->seg[X86_CS].base + c->ip) & 0xFFFFF; /* qbuf[0] */
-        }
-        int idle = (int)(x.cyc - x.busy);
-        if (idle > 0) have += idle >> sh;
-        c->qlen = (uint8_t)(have < x.qcap ? have : x.qcap);
-    }
-    c->base.cycles += x.cyc;
+    retire(x);
+    c->base.cycles += x->cyc;
     c->base.instructions++;
 
     /* single-step trap after an instruction that started with TF set */
     if (!fast && (flags_before & c->flags & X86_TF) && !c->halted) x86_hw_interrupt(c, 1);
 }
 
+/* Decoder state for a run starting at c->ip. */
+HOT void xi_start(struct xi *x, struct fdx_x86 *c, uint64_t end)
+{
+    xi_init(x, c, end);
+    x86_setup_fetch(x, c->ip);
+}
+
 void x86_exec_one(struct fdx_x86 *c, uint64_t end)
 {
     struct xi x;
-    xi_init(&x, c, end);
+    xi_start(&x, c, end);
     exec_body(&x, false);
     flags_now(c);
+}
+
+/* The fast loop for one bus width: qcap and the fetch shift are constants
+ * here, so the queue and word-transfer arithmetic folds. */
+HOT void run_fast_bus(struct fdx_x86 *c, uint64_t end, int qcap, unsigned sh)
+{
+    struct xi x;
+    xi_start(&x, c, end);
+    x.qcap = qcap;
+    x.sh = sh;
+    do
+        exec_body(&x, true);
+    while (c->base.cycles < c->fast_end);
 }
 
 /* Runs instructions while nothing is pending (no interrupt line, halt,
  * inhibit or debugger attention) and the budget lasts. */
 void x86_run_fast(struct fdx_x86 *c, uint64_t end)
 {
-    struct xi x;
-    xi_init(&x, c, end);
     c->fast_end = end;
-    do
-        exec_body(&x, true);
-    while (c->base.cycles < c->fast_end);
+    if (c->qcap == 4)
+        run_fast_bus(c, end, 4, 2); /* 8088, 80188 */
+    else
+        run_fast_bus(c, end, 6, 1); /* 8086, 80186 */
     flags_now(c); /* FLAGS exact outside the run */
 }
 
