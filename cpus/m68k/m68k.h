@@ -64,13 +64,12 @@ struct m68k {
     const uint8_t *cw_ptr;
     uint32_t cw_lo, cw_size;
     uint16_t sr;
-    uint8_t ipl;                /* IPL pins, 0..7: change it only through ops->set_line (sets poll) */
+    uint8_t ipl;                /* IPL pins, 0..7: change it only through ops->set_line (clears limit) */
     uint8_t nmi_edge;           /* level 7 seen rising: take it once */
     uint8_t stopped;            /* STOP: waiting for an interrupt */
     uint8_t halted;             /* double fault: only reset helps */
     uint8_t trace;              /* T was set when the instruction began */
     uint8_t trace_pending;      /* take the trace exception before the next one */
-    uint8_t poll;               /* set_line or STOP happened: the run loop re-checks */
     /* address error in progress (set by an access, handled by the loop) */
     uint8_t fault;
     uint8_t fault_read;
@@ -82,6 +81,11 @@ struct m68k {
     uint32_t ipc;               /* instruction address: valid in natfeat() and after a halt */
     int32_t ae_off;             /* address error frame PC = pc at the fault + ae_off */
     struct m68k_log *log;       /* NULL: no bus logging */
+    /* The run loop's burst goes on while base.cycles < limit. Anything the
+     * loop must look at (an address error, set_line, STOP, a change of SR's
+     * system byte, an I/O handler stopping the CPU or asking for
+     * attention) sets it to 0, so the burst tests one thing. Not state. */
+    uint64_t limit;
     /* Interrupt vector for level n: -1 autovector, -2 spurious, else vector. */
     int (*iack)(void *ctx, unsigned level);
     void *iack_ctx;

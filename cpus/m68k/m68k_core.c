@@ -44,6 +44,13 @@ uint16_t m68k_fetch_slow(struct m68k *c, uint32_t a)
     return v;
 }
 
+/* After a call out of the CPU (I/O handler, hook): a stop or attention
+ * request ends the run loop's burst. */
+static inline void check_callout(struct m68k *c)
+{
+    if (c->base.stop | (int)c->base.attention) c->limit = 0;
+}
+
 /* I/O pages: the handler sees base.cycles at the start of the access; wait
  * states it asks for are added after the 4 clocks of the cycle. */
 uint16_t m68k_read_slow(struct m68k *c, uint32_t a, int byte)
@@ -53,6 +60,7 @@ uint16_t m68k_read_slow(struct m68k *c, uint32_t a, int byte)
     uint16_t v = byte ? (uint16_t)fdx_bus_read_slow(b, a, 1) : (uint16_t)fdx_bus_read_slow(b, a, 2);
     c->base.cycles += b->wait;
     b->wait = 0;
+    check_callout(c);
     return v;
 }
 
@@ -63,6 +71,7 @@ void m68k_write_slow(struct m68k *c, uint32_t a, uint16_t v, int byte)
     fdx_bus_write_slow(b, a, v, byte ? 1 : 2);
     c->base.cycles += b->wait;
     b->wait = 0;
+    check_callout(c);
 }
 
 void m68k_address_error(struct m68k *c, uint32_t a, unsigned fc, int read, uint16_t data)
@@ -71,6 +80,7 @@ void m68k_address_error(struct m68k *c, uint32_t a, unsigned fc, int read, uint1
     if (c->log) m68k_log_event(c, read ? 'R' : 'W', fc, a, 0, data, 4);
     if (c->fault) return;
     c->fault = 1;
+    c->limit = 0;
     c->fault_read = (uint8_t)read;
     c->fault_fc = (uint8_t)fc;
     c->fault_addr = a;
@@ -84,6 +94,7 @@ void m68k_address_error(struct m68k *c, uint32_t a, unsigned fc, int read, uint1
 void m68k_set_sr_internal(struct m68k *c, uint16_t sr)
 {
     sr &= SR_MASK;
+    if ((sr ^ c->sr) & 0xff00) c->limit = 0; /* T, S or the mask: the run loop re-checks */
     if ((sr ^ c->sr) & SR_S) {
         if (sr & SR_S) {
             c->usp = c->a[7];
@@ -312,16 +323,13 @@ static uint64_t m68k_run(struct fdx_cpu *cpu, uint64_t cycles)
             continue;
         }
         /* A burst of plain instructions: nothing can need the slow step
-         * before SR's system byte (T, S, mask) changes, an interrupt line
-         * or STOP sets poll, or the run must end. */
-        uint16_t sys = c->sr & 0xff00;
-        c->poll = 0;
+         * before something clears limit (see m68k.h) or the run must end. */
+        c->limit = end;
         do {
             m68k_handlers[m68k_op_index[c->ir]](c);
-            if (__builtin_expect(c->fault, 0)) m68k_address_exception(c);
             c->base.instructions++;
-        } while (c->base.cycles < end && !(c->base.attention | (unsigned)c->base.stop | c->poll) &&
-                 (c->sr & 0xff00) == sys);
+        } while (c->base.cycles < c->limit);
+        if (c->fault) m68k_address_exception(c);
         if (c->base.stop) break;
     }
     return c->base.cycles - start;
@@ -344,7 +352,7 @@ static void m68k_set_line(struct fdx_cpu *cpu, enum fdx_line line, uint32_t leve
         level &= 7;
         if (level == 7 && c->ipl != 7) c->nmi_edge = 1;
         c->ipl = (uint8_t)level;
-        c->poll = 1;
+        c->limit = 0;
     } else if (line == FDX_LINE_RESET && level) {
         m68k_reset(cpu);
     }

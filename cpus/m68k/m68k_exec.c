@@ -1492,6 +1492,7 @@ static void h_natfeat(struct m68k *c)
 {
     c->ipc = c->pc - 4; /* the fast loop does not keep it; the callback may want it */
     int r = c->natfeat ? c->natfeat(c->natfeat_ctx, &c->base, c->ir) : M68K_NF_ILLEGAL;
+    if (c->base.stop | (int)c->base.attention) c->limit = 0;
     if (r == M68K_NF_DONE) fin(c);
     else if (r == M68K_NF_PRIVILEGE) m68k_privilege(c);
     else m68k_illegal(c, 4);
@@ -1507,6 +1508,7 @@ static void h_reset(struct m68k *c)
         return;
     }
     if (c->reset_out) c->reset_out(c->reset_ctx);
+    if (c->base.stop | (int)c->base.attention) c->limit = 0;
     idle(c, 128);
     fin(c);
 }
@@ -1520,7 +1522,7 @@ static void h_stop(struct m68k *c)
     m68k_set_sr_internal(c, c->irc);
     idle(c, 4);
     c->stopped = 1;
-    c->poll = 1; /* leave the run loop's fast burst */
+    c->limit = 0; /* leave the run loop's fast burst */
 }
 
 /* ---- shifts and rotates --------------------------------------------------- */
