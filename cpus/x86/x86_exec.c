@@ -25,6 +25,11 @@
 #define COLD static
 #endif
 
+/* How an instruction left IP (xi.redir): by a control transfer (the queue
+ * restarts) or by moving ipb within the instruction (REP yield, a long run
+ * of prefixes). One field so the retire tests them together. */
+enum { XR_FLUSH = 1, XR_REFETCH = 2 };
+
 /* Decoder state. In the fast loop it lives across instructions (in
  * registers): between instructions ipb is c->ip, p points at its bytes and
  * n is 0, so the next instruction starts without looking at the window. */
@@ -37,8 +42,7 @@ struct xi {
     unsigned n;
     int so;                 /* segment override, -1 none */
     uint8_t rep;            /* 0, 0xF2, 0xF3 */
-    bool flush;             /* control transfer: the queue restarts */
-    bool refetch;           /* ipb moved without a jump (REP yield, long prefix run) */
+    uint8_t redir;          /* 0, or how IP moved: XR_FLUSH, XR_REFETCH */
     uint8_t qlen;           /* c->qlen (written through at every retire) */
     struct x86_modrm m;
     uint32_t cyc;           /* clocks of this instruction */
@@ -455,7 +459,7 @@ static void take_vector(struct xi *x, uint8_t vec, uint16_t ret_ip)
     if (x->qcap == 4) x->cyc += 8;
     fdx_x86_set_seg(c, X86_CS, ncs);
     c->ip = nip;
-    x->flush = true;
+    x->redir = XR_FLUSH;
 }
 
 /* ---- one instruction -------------------------------------------------- */
@@ -502,7 +506,7 @@ HOT void jump_to(struct xi *x, uint16_t target)
     x->c->ip = target;
     x->n = 0;
     x->ipb = target;
-    x->flush = true;
+    x->redir = XR_FLUSH;
 }
 
 /* take_vector on a scratch decoder state; returns the clocks (low half)
@@ -535,7 +539,7 @@ HOT void soft_int(struct xi *x, uint8_t vec, uint16_t ret_ip)
     uint64_t t = take_vector_cold(c, vec, ret_ip);
     x->cyc += (uint32_t)t;
     x->busy += (uint32_t)(t >> 32);
-    x->flush = true;
+    x->redir = XR_FLUSH;
     x->ipb = c->ip;
     x->n = 0;
 }
@@ -734,14 +738,14 @@ HOT void string_op(struct xi *x, uint8_t op)
             x->c->ip = x->last_prefix;
             x->ipb = x->last_prefix;
             x->n = 0;
-            x->refetch = true;
+            x->redir |= XR_REFETCH;
             return;
         }
         if (c->base.cycles + x->cyc >= x->end) {
             /* Budget used up: restart the whole instruction later. */
             x->ipb = x->ip0;
             x->n = 0;
-            x->refetch = true;
+            x->redir |= XR_REFETCH;
             return;
         }
     }
@@ -959,7 +963,7 @@ HOT void retire(struct xi *x)
 {
     struct fdx_x86 *c = x->c;
     unsigned sh = x->sh; /* log2 of clocks per code byte */
-    if (x->flush) {
+    if (x->redir & XR_FLUSH) {
         uint16_t ip = cur_ip(x);
         c->ip = ip;
         x->qlen = 0;
@@ -973,7 +977,7 @@ HOT void retire(struct xi *x)
     }
     unsigned len = x->n;
     uint16_t ip = (uint16_t)(x->ip0 + len);
-    if (x->refetch) {
+    if (x->redir) {
         ip = cur_ip(x);
         len = (uint16_t)(ip - x->ip0);
     }
@@ -984,7 +988,7 @@ HOT void retire(struct xi *x)
         have = 0;
     }
     const uint8_t *np = x->p + x->n;
-    if (x->refetch || (uintptr_t)np >= (uintptr_t)c->cw_end) np = x86_next_code_slow(c, ip, len, have);
+    if (x->redir || (uintptr_t)np >= (uintptr_t)c->cw_end) np = x86_next_code_slow(c, ip, len, have);
     x->p = np;
     x->ipb = ip;
     x->n = 0;
@@ -1001,16 +1005,15 @@ HOT void exec_body(struct xi *x, bool fast)
     struct fdx_x86 *c = x->c;
     x->so = -1;
     x->rep = 0;
-    x->flush = false;
-    x->refetch = false;
+    x->redir = 0;
     x->cyc = 0;
     x->busy = 0;
     x->ip0 = x->ipb; /* == c->ip; p and n were set by the last retire */
     uint16_t flags_before = fast ? 0 : c->flags;
-    uint8_t op;
+    uint8_t op = x->p[0]; /* n is 0 here */
+    x->n = 1;
 
-prefix:
-    op = f8(x);
+dispatch:
     switch (op) {
     case 0x26: case 0x2E: case 0x36: case 0x3E:
         x->so = (op >> 3) & 3;
@@ -1028,9 +1031,10 @@ prefix:
         x->last_prefix = (uint16_t)(x->ipb + x->n - 1);
         if (x->n >= 8) {
             x86_setup_fetch(x, cur_ip(x));
-            x->refetch = true;
+            x->redir |= XR_REFETCH;
         }
-        goto prefix;
+        op = f8(x);
+        goto dispatch;
     /* ALU r/m,reg / reg,r/m / acc,imm */
     /* one case per opcode so that alu_op is specialised for each */
 #define ALU6(b) case b: alu_op(x, b); break; case b + 1: alu_op(x, b + 1); break; \
@@ -1059,7 +1063,7 @@ prefix:
             break;
         }
         fdx_x86_set_seg(c, X86_CS, pop(x)); /* POP CS: 8086 only */
-        x->flush = true;
+        x->redir = XR_FLUSH;
         x->cyc += 8;
         break;
     case 0x27: { /* DAA */
@@ -1201,7 +1205,7 @@ prefix:
             c->inhibit = 1;
             x86_kick(c);
         }
-        if (s == X86_CS) x->flush = true;
+        if (s == X86_CS) x->redir = XR_FLUSH;
         x->cyc += x->m.mod == 3 ? 2 : 8;
         break;
     }
@@ -1626,9 +1630,9 @@ prefix:
         break;
     }
 
+    c->base.instructions++; /* apart from the clocks: one add, not a vector op */
     retire(x);
     c->base.cycles += x->cyc;
-    c->base.instructions++;
 
     /* single-step trap after an instruction that started with TF set */
     if (!fast && (flags_before & c->flags & X86_TF) && !c->halted) x86_hw_interrupt(c, 1);
