@@ -324,7 +324,7 @@ static uint64_t m68k_run(struct fdx_cpu *cpu, uint64_t cycles)
         }
         /* A burst of plain instructions: nothing can need the slow step
          * before something clears limit (see m68k.h) or the run must end. */
-        c->limit = end;
+        c->limit = c->base.attention ? 0 : end; /* the debugger: one at a time */
         do {
             m68k_handlers[m68k_op_index[c->ir]](c);
             c->base.instructions++;
