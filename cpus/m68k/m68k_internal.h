@@ -33,8 +33,24 @@ static inline uint16_t m68k_be16(const uint8_t *p)
 #endif
 }
 
+/* The handlers are compiled twice (m68k_exec.c, m68k_exec_log.c): with
+ * M68K_LOG 0 the bus-log tests vanish from the hot path; the run loop
+ * takes the logging set only while a log is attached (conformance tests).
+ * Everything else (m68k_core.c) always checks. */
+#ifndef M68K_LOG
+#define M68K_LOG 1
+#endif
+#define LOGGING(c) (M68K_LOG && (c)->log)
+
 typedef void (*m68k_fn)(struct m68k *c);
-extern const m68k_fn m68k_handlers[M68K_NOPS];
+extern const m68k_fn m68k_handlers[M68K_NOPS];     /* no bus log */
+extern const m68k_fn m68k_handlers_log[M68K_NOPS]; /* with the bus log */
+
+/* The handler set for c's current log setting. */
+static inline const m68k_fn *m68k_handler_set(const struct m68k *c)
+{
+    return c->log ? m68k_handlers_log : m68k_handlers;
+}
 
 void m68k_log_event(struct m68k *c, char kind, unsigned fc, uint32_t addr, int byte,
                     uint16_t data, unsigned clocks);
@@ -54,7 +70,7 @@ static inline unsigned fc_prog(const struct m68k *c) { return (c->sr & SR_S) ? 6
 M68K_INLINE void idle(struct m68k *c, unsigned n)
 {
     c->base.cycles += n;
-    if (c->log) m68k_log_event(c, 'n', 0, 0, 0, 0, n);
+    if (LOGGING(c)) m68k_log_event(c, 'n', 0, 0, 0, 0, n);
 }
 
 /* Word read of an even address from RAM/ROM pages, or the slow path. */
@@ -77,7 +93,7 @@ M68K_INLINE uint16_t rd16(struct m68k *c, uint32_t a, unsigned fc)
     }
     uint16_t v = bus_r16(c, a);
     c->base.cycles += 4;
-    if (c->log) m68k_log_event(c, 'r', fc, a, 0, v, 4);
+    if (LOGGING(c)) m68k_log_event(c, 'r', fc, a, 0, v, 4);
     return v;
 }
 
@@ -88,7 +104,7 @@ M68K_INLINE uint8_t rd8(struct m68k *c, uint32_t a, unsigned fc)
     const struct fdx_page *p = &b->pages[m >> b->page_shift];
     uint8_t v = p->read ? p->read[m & p->mask] : (uint8_t)m68k_read_slow(c, m, 1);
     c->base.cycles += 4;
-    if (c->log) m68k_log_event(c, 'r', fc, a, 1, (a & 1) ? v : (uint16_t)(v << 8), 4);
+    if (LOGGING(c)) m68k_log_event(c, 'r', fc, a, 1, (a & 1) ? v : (uint16_t)(v << 8), 4);
     return v;
 }
 
@@ -109,7 +125,7 @@ M68K_INLINE void wr16(struct m68k *c, uint32_t a, uint16_t v, unsigned fc)
         m68k_write_slow(c, m, v, 0);
     }
     c->base.cycles += 4;
-    if (c->log) m68k_log_event(c, 'w', fc, a, 0, v, 4);
+    if (LOGGING(c)) m68k_log_event(c, 'w', fc, a, 0, v, 4);
 }
 
 M68K_INLINE void wr8(struct m68k *c, uint32_t a, uint8_t v, unsigned fc)
@@ -122,7 +138,7 @@ M68K_INLINE void wr8(struct m68k *c, uint32_t a, uint8_t v, unsigned fc)
     else
         m68k_write_slow(c, m, v, 1);
     c->base.cycles += 4;
-    if (c->log) m68k_log_event(c, 'w', fc, a, 1, (a & 1) ? v : (uint16_t)(v << 8), 4);
+    if (LOGGING(c)) m68k_log_event(c, 'w', fc, a, 1, (a & 1) ? v : (uint16_t)(v << 8), 4);
 }
 
 uint16_t m68k_fetch_slow(struct m68k *c, uint32_t a);
@@ -136,7 +152,7 @@ M68K_INLINE uint16_t fetch16(struct m68k *c, uint32_t a)
     if (__builtin_expect(off < c->cw_size && !(a & 1), 1)) {
         uint16_t v = m68k_be16(c->cw_ptr + off);
         c->base.cycles += 4;
-        if (c->log) m68k_log_event(c, 'r', fc_prog(c), a, 0, v, 4);
+        if (LOGGING(c)) m68k_log_event(c, 'r', fc_prog(c), a, 0, v, 4);
         return v;
     }
     return m68k_fetch_slow(c, a);
