@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "fdx/media.h"
+#include <zlib.h>
 
 static char dir[256];
 
@@ -34,6 +35,19 @@ START_TEST(test_crc32_vectors)
     /* incremental equals one-shot */
     uint32_t c = fdx_crc32(0, "12345", 5);
     ck_assert_uint_eq(fdx_crc32(c, "6789", 4), 0xCBF43926u);
+    /* zlib's CRC-32 (written independently) at every offset and length up
+     * to 40 bytes, and on a large buffer */
+    uint8_t buf[70000];
+    uint32_t x = 12345;
+    for (size_t i = 0; i < sizeof buf; i++) {
+        x = x * 1103515245u + 12345u;
+        buf[i] = (uint8_t)(x >> 24);
+    }
+    for (size_t off = 0; off < 8; off++)
+        for (size_t len = 0; len <= 40; len++)
+            ck_assert_uint_eq(fdx_crc32(0, buf + off, len), crc32(0, buf + off, (uInt)len));
+    ck_assert_uint_eq(fdx_crc32(0, buf, sizeof buf), crc32(0, buf, sizeof buf));
+    ck_assert_uint_eq(fdx_crc32(fdx_crc32(0, buf, 33333), buf + 33333, sizeof buf - 33333), crc32(0, buf, sizeof buf));
 }
 END_TEST
 
