@@ -43,6 +43,7 @@ struct a2600 {
     uint8_t joy[2];             /* FDX_JOY_* bits per port */
     uint8_t swchb;              /* console switch pins */
     int32_t paddle[4];
+    uint32_t dpc_hz;            /* the DPC's music oscillator */
     char title[96];
     uint32_t rgb[TIA_WIDTH * TIA_MAX_HEIGHT];
 };
@@ -205,6 +206,7 @@ static uint32_t cart_rd(void *ctx, uint32_t addr, unsigned size)
     (void)size;
     struct a2600 *a = ctx;
     bool remap = false;
+    a->cart.now = a->cpu.base.cycles;
     uint8_t v = a2600_cart_read(&a->cart, (uint16_t)addr, &remap);
     if (remap) map_cart(a);
     return v;
@@ -215,6 +217,7 @@ static void cart_wr(void *ctx, uint32_t addr, uint32_t value, unsigned size)
     (void)size;
     struct a2600 *a = ctx;
     bool remap = false;
+    a->cart.now = a->cpu.base.cycles;
     a2600_cart_write(&a->cart, (uint16_t)addr, (uint8_t)value, &remap);
     if (remap) map_cart(a);
 }
@@ -292,6 +295,8 @@ static const struct fdx_option_desc options[] = {
     {"bw", FDX_OPT_BOOL, "off", NULL, false, "colour switch in the B&W position"},
     {"left-difficulty", FDX_OPT_CHOICE, "b", "a|b", false, "left (player 0) difficulty switch"},
     {"right-difficulty", FDX_OPT_CHOICE, "b", "a|b", false, "right (player 1) difficulty switch"},
+    {"dpc-hz", FDX_OPT_INT, "20000", NULL, false,
+     "DPC (Pitfall II) music oscillator in Hz, 1000-100000 (an RC oscillator: carts differ)"},
     {NULL, 0, NULL, NULL, false, NULL},
 };
 
@@ -358,6 +363,8 @@ static void a2600_reset(struct fdx_machine *m, bool hard)
 {
     struct a2600 *a = A(m);
     (void)hard;
+    a->cart.now = a->cpu.base.cycles;
+    a2600_cart_set_clocks(&a->cart, a->dpc_hz, a->tv == TV_NTSC ? NTSC_HZ : PAL_HZ);
     a2600_cart_reset(&a->cart);
     map_cart(a);
     map_low(a);
@@ -379,6 +386,10 @@ static int a2600_create(struct fdx_machine *m, struct fdx_err *err)
     if (bw) a->swchb &= (uint8_t)~0x08;
     if (!strcmp(fdx_machine_opt_string(m, "left-difficulty", 0), "a")) a->swchb |= 0x40;
     if (!strcmp(fdx_machine_opt_string(m, "right-difficulty", 0), "a")) a->swchb |= 0x80;
+    uint64_t hz;
+    if (fdx_machine_opt_u64(m, "dpc-hz", &hz, err)) return -1;
+    if (hz < 1000 || hz > 100000) return fdx_err_set(err, "--dpc-hz must be 1000-100000, not %llu", (unsigned long long)hz);
+    a->dpc_hz = (uint32_t)hz;
     setup_video(m);
 
     if (m->opts.argc > 1) return fdx_err_set(err, "atari2600 takes one cartridge, not %u files", m->opts.argc);
@@ -432,6 +443,8 @@ static enum fdx_run_result a2600_run(struct fdx_machine *m, uint64_t until)
     struct a2600 *a = A(m);
     enum fdx_run_result r = fdx_machine_run_cpu(m, m->cpu, until);
     catch_up(a, a->cpu.base.cycles * 3);
+    a->cart.now = a->cpu.base.cycles;
+    a2600_cart_sync(&a->cart); /* keeps the DPC's oscillator from falling far behind */
     return r;
 }
 
@@ -504,7 +517,8 @@ static void a2600_state(struct fdx_machine *m, struct fdx_state *st)
 static uint32_t a2600_config_id(struct fdx_machine *m)
 {
     struct a2600 *a = A(m);
-    return fdx_crc32(0, a->cart.rom, a->cart.size) ^ ((uint32_t)a->cart.type << 24) ^ (uint32_t)a->tv;
+    uint32_t id = fdx_crc32(0, a->cart.rom, a->cart.size) ^ ((uint32_t)a->cart.type << 24) ^ (uint32_t)a->tv;
+    return a->cart.type == CART_DPC ? id ^ (a->dpc_hz << 4) : id;
 }
 
 static int a2600_probe(const uint8_t *data, size_t size, const char *filename, char *what, size_t what_size)

@@ -25,7 +25,7 @@ static const struct {
     [CART_FA] = {"fa", "12K CBS RAM Plus, 3 banks and 256 bytes RAM ($1FF8-$1FFA)"},
     [CART_UA] = {"ua", "8K UA Limited, 2 banks ($0220/$0240)"},
     [CART_0840] = {"0840", "8K Econobanking, 2 banks ($0800/$0840)"},
-    [CART_DPC] = {"dpc", "10K Pitfall II with the DPC chip"},
+    [CART_DPC] = {"dpc", "10K Pitfall II: 8K F8-style and the DPC chip (2K display ROM, fetchers, music)"},
 };
 
 const char *a2600_cart_type_name(enum a2600_cart_type t)
@@ -177,13 +177,20 @@ int a2600_cart_load(struct a2600_cart *c, enum a2600_cart_type type, const uint8
         snprintf(err, err_size, "unknown cartridge type");
         return -1;
     }
-    if (type == CART_DPC) {
-        snprintf(err, err_size, "DPC cartridges (Pitfall II) are not supported yet");
-        return -1;
-    }
     size_t need = want_size(type);
+    size_t keep = size;
     if (type == CART_2K && (size == 512 || size == 1024 || size == 2048)) {
         need = size;
+    } else if (type == CART_DPC) {
+        /* 8K program, 2K display ROM; some dumps add the 255 bytes of the
+         * random number generator's cycle, which the chip makes itself */
+        if (size != 10240 && size != 10495) {
+            snprintf(err, err_size, "a dpc cartridge has 10240 bytes (or 10495 with the generator's 255), this "
+                                    "image has %zu", size);
+            return -1;
+        }
+        need = size;
+        keep = 10240;
     } else if (type == CART_3F) {
         if (size == 0 || size % 2048 || size > A2600_CART_MAX) {
             snprintf(err, err_size, "a 3F cartridge must be a multiple of 2K up to 512K, not %zu bytes", size);
@@ -195,7 +202,7 @@ int a2600_cart_load(struct a2600_cart *c, enum a2600_cart_type type, const uint8
         snprintf(err, err_size, "a %s cartridge has %zu bytes, this image has %zu", types[type].name, need, size);
         return -1;
     }
-    size_t alloc = size < 4096 ? 4096 : size;
+    size_t alloc = keep < 4096 ? 4096 : keep;
     c->rom = malloc(alloc);
     if (!c->rom) {
         snprintf(err, err_size, "out of memory");
@@ -212,6 +219,10 @@ int a2600_cart_load(struct a2600_cart *c, enum a2600_cart_type type, const uint8
     default: c->ram_size = 0; break;
     }
     c->banks = (uint32_t)(type == CART_E0 ? 8 : type == CART_3F || type == CART_E7 ? alloc / 2048 : alloc / 4096);
+    if (type == CART_DPC) {
+        c->banks = 2;
+        a2600_dpc_init(&c->dpc, c->rom + 8192, DPC_OSC_HZ, 3579545u);
+    }
     c->snoop = type == CART_3F || type == CART_UA || type == CART_0840 || type == CART_FE;
     a2600_cart_reset(c);
     return 0;
@@ -223,11 +234,24 @@ void a2600_cart_free(struct a2600_cart *c)
     c->rom = NULL;
 }
 
+void a2600_cart_set_clocks(struct a2600_cart *c, uint32_t osc_hz, uint32_t cpu_hz_x3)
+{
+    c->dpc.osc_num = osc_hz * 3u;
+    c->dpc.osc_den = cpu_hz_x3;
+}
+
+void a2600_cart_sync(struct a2600_cart *c)
+{
+    if (c->type == CART_DPC) a2600_dpc_sync(&c->dpc, c->now);
+}
+
 void a2600_cart_reset(struct a2600_cart *c)
 {
     memset(c->bank, 0, sizeof c->bank);
     c->fe_armed = false;
+    if (c->type == CART_DPC) a2600_dpc_reset(&c->dpc, c->now);
     switch (c->type) {
+    case CART_DPC:
     case CART_F8: case CART_F8SC: case CART_F6: case CART_F6SC: case CART_F4: case CART_F4SC: case CART_FA:
         c->bank[0] = (uint8_t)(c->banks - 1); /* the last bank holds the start-up code */
         break;
@@ -245,7 +269,7 @@ static bool hot_top_page(enum a2600_cart_type t)
 {
     switch (t) {
     case CART_F8: case CART_F8SC: case CART_F6: case CART_F6SC: case CART_F4: case CART_F4SC:
-    case CART_E0: case CART_E7: case CART_FA:
+    case CART_E0: case CART_E7: case CART_FA: case CART_DPC:
         return true;
     default:
         return false;
@@ -306,12 +330,14 @@ void a2600_cart_map(struct a2600_cart *c, struct a2600_cart_page pg[A2600_CART_P
         pg[p].write = write_ptr(c, p * 128);
     }
     if (hot_top_page(c->type)) pg[31].read = NULL;
+    if (c->type == CART_DPC) pg[0].read = NULL; /* the chip's registers */
     if (c->type == CART_FE && c->fe_armed)
         for (unsigned p = 0; p < A2600_CART_PAGES; p++) pg[p].read = NULL;
 }
 
 uint8_t a2600_cart_peek(const struct a2600_cart *c, uint16_t addr)
 {
+    if (c->type == CART_DPC && (addr & 0xFFF) < 0x40) return a2600_dpc_peek(&c->dpc, addr & 0x3F);
     const uint8_t *r = read_ptr(c, addr & 0xFFF);
     return r ? *r : c->open;
 }
@@ -321,7 +347,7 @@ static bool hotspot(struct a2600_cart *c, unsigned off)
 {
     unsigned old[4] = {c->bank[0], c->bank[1], c->bank[2], c->bank[3]};
     switch (c->type) {
-    case CART_F8: case CART_F8SC:
+    case CART_F8: case CART_F8SC: case CART_DPC:
         if (off == 0xFF8 || off == 0xFF9) c->bank[0] = (uint8_t)(off - 0xFF8);
         break;
     case CART_F6: case CART_F6SC:
@@ -356,6 +382,7 @@ static void fe_data(struct a2600_cart *c, uint8_t value, bool *remap)
 uint8_t a2600_cart_read(struct a2600_cart *c, uint16_t addr, bool *remap)
 {
     unsigned off = addr & 0xFFF;
+    if (c->type == CART_DPC && off < 0x40) return a2600_dpc_read(&c->dpc, off, c->now);
     if (hotspot(c, off)) *remap = true;
     uint8_t v = a2600_cart_peek(c, addr);
     if (c->fe_armed) fe_data(c, v, remap);
@@ -365,6 +392,7 @@ uint8_t a2600_cart_read(struct a2600_cart *c, uint16_t addr, bool *remap)
 void a2600_cart_write(struct a2600_cart *c, uint16_t addr, uint8_t value, bool *remap)
 {
     unsigned off = addr & 0xFFF;
+    if (c->type == CART_DPC && off >= 0x40 && off < 0x80) a2600_dpc_write(&c->dpc, off, value, c->now);
     if (hotspot(c, off)) *remap = true;
     if (c->fe_armed) fe_data(c, value, remap);
     /* RAM write ports are direct pages; nothing else takes writes */
@@ -413,4 +441,5 @@ void a2600_cart_state(struct a2600_cart *c, struct fdx_state *st)
         fdx_state_check(st, ok, "cartridge type or bank does not match the inserted cartridge");
     }
     fdx_state_end(st);
+    if (c->type == CART_DPC) a2600_dpc_state(&c->dpc, st);
 }

@@ -16,6 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "machines/atari2600/dpc.h"
+
 struct fdx_state;
 
 enum a2600_cart_type {
@@ -43,6 +45,10 @@ struct a2600_cart {
     uint8_t open;           /* what reading a write port returns */
     uint8_t ram[2048];
     size_t ram_size;
+    struct a2600_dpc dpc;   /* CART_DPC: the chip; its display ROM is rom + 8192 */
+    uint64_t now;           /* CPU cycle of the access under way: the caller sets it
+                             * before read, write and reset (the DPC's oscillator
+                             * counts against it) */
 };
 
 /* Names as used by --cart-type: "2k", "4k", "f8", "f8sc", ... */
@@ -63,6 +69,11 @@ unsigned a2600_cart_detect(const uint8_t *data, size_t size, struct a2600_cart_g
 int a2600_cart_load(struct a2600_cart *c, enum a2600_cart_type type, const uint8_t *data, size_t size,
                     char *err, size_t err_size);
 void a2600_cart_free(struct a2600_cart *c);
+/* DPC: the oscillator's frequency and the CPU clock times 3 (defaults:
+ * DPC_OSC_HZ and NTSC). */
+void a2600_cart_set_clocks(struct a2600_cart *c, uint32_t osc_hz, uint32_t cpu_hz_x3);
+/* Brings clocked cartridge hardware (the DPC's oscillator) up to c->now. */
+void a2600_cart_sync(struct a2600_cart *c);
 void a2600_cart_reset(struct a2600_cart *c);
 void a2600_cart_map(struct a2600_cart *c, struct a2600_cart_page pages[A2600_CART_PAGES]);
 /* Accesses in $1000-$1FFF (addr is the 13-bit address). */

@@ -107,6 +107,24 @@ fill 512 "$tmp/r.bin"
 asm "$tmp/s.bin" e7hi t_e7.s
 cat "$tmp/r.bin" "$tmp/s.bin" >> t_e7.bin
 
+# DPC: bank 0 a start-up stub, bank 1 the program (after the chip's
+# registers at $1000-$107F), then the 2K display ROM and the 255-byte
+# trailer of the random number generator (10495 bytes, as MAME wants)
+cfg k4dpc '$F080' '$F80'
+dpc() { # name [defines...]
+    name=$1
+    shift
+    asm "$tmp/a.bin" k4 t_dpc_bank0.s
+    asm "$tmp/b.bin" k4dpc t_dpc.s "$@"
+    asm "$tmp/d.bin" k2 t_dpc_display.s
+    cfg rng '$F000' 255
+    asm "$tmp/g.bin" rng t_dpc_rng.s
+    fill 128 "$tmp/r.bin"
+    cat "$tmp/a.bin" "$tmp/r.bin" "$tmp/b.bin" "$tmp/d.bin" "$tmp/g.bin" > "$name.bin"
+}
+dpc t_dpc
+dpc t_dpcmusic -D MUSIC=1
+
 # FE: bank 0 the code, bank 1 the routine at $D000
 asm "$tmp/a.bin" k4 t_fe.s
 asm "$tmp/b.bin" k4 t_fe_bank1.s

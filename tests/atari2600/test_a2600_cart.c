@@ -320,5 +320,181 @@ START_TEST(test_detect)
 }
 END_TEST
 
+/* ---- DPC ---- */
+
+/* A 10240-byte DPC image: banks 0 and 1 as image(), then a display ROM
+ * whose byte k is k & 0xFF ^ k >> 8. */
+static uint8_t *dpc_image(void)
+{
+    uint8_t *d = image(10240, 4096);
+    for (size_t k = 0; k < 2048; k++) d[8192 + k] = (uint8_t)(k ^ (k >> 8));
+    return d;
+}
+
+static uint8_t disp(unsigned counter)
+{
+    unsigned k = 2047 - counter;
+    return (uint8_t)(k ^ (k >> 8));
+}
+
+/* fetcher n: top, bottom, counter (11 bits), high bits 4-5 */
+static void dpc_set(struct a2600_cart *c, unsigned n, uint8_t top, uint8_t bottom, unsigned counter, uint8_t mode)
+{
+    cpu_write(c, (uint16_t)(0x1040 + n), top);
+    cpu_write(c, (uint16_t)(0x1048 + n), bottom);
+    cpu_write(c, (uint16_t)(0x1058 + n), (uint8_t)(counter >> 8 | mode));
+    cpu_write(c, (uint16_t)(0x1050 + n), (uint8_t)counter);
+}
+
+START_TEST(test_dpc_banks)
+{
+    uint8_t *d = dpc_image();
+    struct a2600_cart c = load(CART_DPC, d, 10240);
+    ck_assert_uint_eq(cpu_read(&c, 0x1123) >> 4, 1); /* starts in bank 1 */
+    cpu_read(&c, 0x1FF8);
+    ck_assert_uint_eq(cpu_read(&c, 0x1123) >> 4, 0);
+    cpu_write(&c, 0x1FF9, 0);
+    ck_assert_uint_eq(cpu_read(&c, 0x1123) >> 4, 1);
+    ck_assert_uint_eq(cpu_read(&c, 0x1045), d[4096 + 0x45]); /* write ports read as ROM */
+    a2600_cart_free(&c);
+    /* the 255-byte trailer is accepted and ignored */
+    uint8_t *big = calloc(1, 10495);
+    memcpy(big, d, 10240);
+    c = load(CART_DPC, big, 10495);
+    ck_assert_uint_eq(c.size, 10240);
+    ck_assert_int_eq(best(big, 10495, NULL), CART_DPC);
+    a2600_cart_free(&c);
+    free(big);
+    free(d);
+}
+END_TEST
+
+START_TEST(test_dpc_fetchers)
+{
+    uint8_t *d = dpc_image();
+    struct a2600_cart c = load(CART_DPC, d, 10240);
+    /* data reads count down through the display ROM, backwards */
+    dpc_set(&c, 0, 0, 0, 0x201, 0);
+    ck_assert_uint_eq(cpu_read(&c, 0x1008), disp(0x201));
+    ck_assert_uint_eq(cpu_read(&c, 0x1008), disp(0x200));
+    ck_assert_uint_eq(cpu_read(&c, 0x1008), disp(0x1FF)); /* the low byte borrows from the high */
+    ck_assert_uint_eq(a2600_cart_peek(&c, 0x1008), disp(0x1FE)); /* a peek does not count */
+    ck_assert_uint_eq(cpu_read(&c, 0x1008), disp(0x1FE));
+    /* counter 0 wraps to 2047 */
+    dpc_set(&c, 1, 0, 0, 0, 0);
+    cpu_read(&c, 0x1009);
+    ck_assert_uint_eq(cpu_read(&c, 0x1009), disp(0x7FF));
+    /* flag: set at top, cleared at bottom; masked reads and the flag port */
+    dpc_set(&c, 2, 0x10, 0x0D, 0x312, 0);
+    ck_assert_uint_eq(cpu_read(&c, 0x103A), 0x00);          /* $12 */
+    ck_assert_uint_eq(cpu_read(&c, 0x1012), 0x00);          /* $11 */
+    ck_assert_uint_eq(cpu_read(&c, 0x103A), 0xFF);          /* $10 = top */
+    ck_assert_uint_eq(cpu_read(&c, 0x1012), disp(0x30F));   /* $0F */
+    ck_assert_uint_eq(cpu_read(&c, 0x1012), disp(0x30E));   /* $0E */
+    ck_assert_uint_eq(cpu_read(&c, 0x1012), 0x00);          /* $0D = bottom */
+    ck_assert_uint_eq(cpu_read(&c, 0x100A), disp(0x30C));   /* plain reads ignore the flag */
+    /* writing top clears the flag unless the counter is at the new top */
+    dpc_set(&c, 3, 0x40, 0x00, 0x140, 0);
+    ck_assert_uint_eq(a2600_cart_peek(&c, 0x103B), 0xFF);
+    cpu_write(&c, 0x1043, 0x30);
+    ck_assert_uint_eq(a2600_cart_peek(&c, 0x103B), 0x00);
+    /* the other functions of the patent: swapped, reversed, shifted */
+    dpc_set(&c, 4, 0x80, 0x00, 0x080, 0);
+    uint8_t v = disp(0x080);
+    ck_assert_uint_eq(cpu_read(&c, 0x101C), (uint8_t)(v >> 4 | v << 4));
+    v = disp(0x07F);
+    uint8_t r = 0;
+    for (int b = 0; b < 8; b++) r |= (uint8_t)(((v >> b) & 1) << (7 - b));
+    ck_assert_uint_eq(cpu_read(&c, 0x1024), r);
+    ck_assert_uint_eq(cpu_read(&c, 0x102C), disp(0x07E) >> 1);
+    ck_assert_uint_eq(cpu_read(&c, 0x1034), (uint8_t)(disp(0x07D) << 1));
+    /* random number reads do not clock fetcher 0 */
+    dpc_set(&c, 0, 0, 0, 0x100, 0);
+    cpu_read(&c, 0x1000);
+    ck_assert_uint_eq(cpu_read(&c, 0x1008), disp(0x100));
+    a2600_cart_free(&c);
+    free(d);
+}
+END_TEST
+
+START_TEST(test_dpc_rng)
+{
+    /* the shift register: 255 states, all ones is the locked one */
+    uint8_t r = 0;
+    unsigned n = 0;
+    do {
+        r = a2600_dpc_rng_next(r);
+        ck_assert_uint_ne(r, 0xFF);
+        n++;
+    } while (r != 0 && n < 300);
+    ck_assert_uint_eq(n, 255);
+    ck_assert_uint_eq(a2600_dpc_rng_next(0xFF), 0xFF);
+    /* reads step it first; $1070-$1077 writes reset it to 0 */
+    uint8_t *d = dpc_image();
+    struct a2600_cart c = load(CART_DPC, d, 10240);
+    static const uint8_t first[] = {0x01, 0x03, 0x07, 0x0F, 0x1E, 0x3D, 0x7A, 0xF4, 0xE8, 0xD0, 0xA1, 0x43};
+    for (unsigned i = 0; i < sizeof first; i++) {
+        ck_assert_uint_eq(a2600_cart_peek(&c, 0x1002), first[i]);
+        ck_assert_uint_eq(cpu_read(&c, (uint16_t)(0x1000 + (i & 3))), first[i]);
+    }
+    cpu_write(&c, 0x1077, 0x55);
+    ck_assert_uint_eq(cpu_read(&c, 0x1003), 0x01);
+    cpu_read(&c, 0x1008);                       /* other reads leave it */
+    ck_assert_uint_eq(cpu_read(&c, 0x1001), 0x03);
+    a2600_cart_free(&c);
+    free(d);
+}
+END_TEST
+
+START_TEST(test_dpc_music)
+{
+    uint8_t *d = dpc_image();
+    struct a2600_cart c = load(CART_DPC, d, 10240);
+    c.now = 0;
+    a2600_cart_reset(&c);
+    /* 1 oscillator clock every 10 CPU cycles: 100 Hz against 1000 x 3 */
+    a2600_cart_set_clocks(&c, 100, 3000);
+    ck_assert_uint_eq(cpu_read(&c, 0x1005), 0x0);
+    /* voice 5: top 3, bottom 1: flag on for low 3..2, off for 1..0 */
+    dpc_set(&c, 5, 3, 1, 0x000, DPC_MUSIC | DPC_OSC);
+    ck_assert_uint_eq(c.dpc.counter[5] & 0xFF, 3); /* loaded from top */
+    static const uint8_t wave[] = {0x4, 0x4, 0x0, 0x0, 0x4, 0x4, 0x0, 0x0, 0x4};
+    for (unsigned t = 0; t < sizeof wave; t++) {
+        c.now = 10 * t + 9;
+        ck_assert_uint_eq(cpu_read(&c, 0x1006), wave[t]);
+        ck_assert_uint_eq(cpu_read(&c, 0x1015), wave[t] ? disp(c.dpc.counter[5]) : 0); /* not clocked by reads */
+    }
+    /* voices 6 and 7 always on (bottom never reached): the mix of all three */
+    dpc_set(&c, 6, 0, 9, 0x000, DPC_MUSIC | DPC_OSC);
+    dpc_set(&c, 7, 0, 9, 0x000, DPC_MUSIC | DPC_OSC);
+    c.now = 10 * 9 + 9;
+    ck_assert_uint_eq(cpu_read(&c, 0x1007), 0xF);
+    c.now = 10 * 11 + 9;
+    ck_assert_uint_eq(cpu_read(&c, 0x1004), 0xB);
+    /* music mode without the oscillator: clocked by its reads, reloading from top */
+    dpc_set(&c, 6, 2, 0, 0x000, DPC_MUSIC);
+    ck_assert_uint_eq(c.dpc.counter[6] & 0xFF, 2);
+    cpu_read(&c, 0x100E);
+    cpu_read(&c, 0x100E);
+    cpu_read(&c, 0x100E);
+    ck_assert_uint_eq(c.dpc.counter[6] & 0xFF, 2);
+    /* a long gap costs no more than a few thousand steps, and lands where
+     * stepping one clock at a time would */
+    struct a2600_cart c2 = c;
+    for (uint64_t t = c.now; t <= 1000000; t += 10) {
+        c2.now = t;
+        a2600_cart_sync(&c2);
+    }
+    c2.now = 1000000;
+    a2600_cart_sync(&c2);
+    c.now = 1000000;
+    a2600_cart_sync(&c);
+    ck_assert_mem_eq(&c.dpc, &c2.dpc, sizeof c.dpc);
+    a2600_cart_free(&c);
+    free(d);
+}
+END_TEST
+
 FDX_UNIT_MAIN("a2600_cart", test_2k_4k, test_f8_f6_f4, test_superchip, test_e0, test_3f, test_e7, test_fa,
-              test_ua_0840, test_fe, test_bad_sizes, test_detect)
+              test_ua_0840, test_fe, test_bad_sizes, test_detect, test_dpc_banks, test_dpc_fetchers, test_dpc_rng,
+              test_dpc_music)

@@ -18,7 +18,7 @@ run run atari2600 --headless --frames 30 --screenshot "$tmp/a.png" >/dev/null 2>
 run run atari2600 --demo --frames 30 --screenshot "$tmp/b.png" >/dev/null 2>&1 && cmp -s "$tmp/a.png" "$tmp/b.png" && ok || bad "--demo differs from the default"
 
 # state round trip: 40 frames straight = 20 + 20 through a state file
-for cart in "$roms/tests/t_e7.bin" "$roms/tests/t_fe.bin" "$roms/tests/t_audio.bin" ""; do
+for cart in "$roms/tests/t_e7.bin" "$roms/tests/t_fe.bin" "$roms/tests/t_audio.bin" "$roms/tests/t_dpcmusic.bin" ""; do
     run run atari2600 $cart --frames 40 --screenshot "$tmp/s1.png" >/dev/null 2>&1 || bad "run $cart"
     run run atari2600 $cart --frames 20 --state-out "$tmp/st" >/dev/null 2>&1 || bad "state-out $cart"
     run run atari2600 $cart --frames 20 --state-in "$tmp/st" --screenshot "$tmp/s2.png" >/dev/null 2>&1 || bad "state-in $cart"
@@ -31,6 +31,15 @@ grep -q "state" "$tmp/err" && ok || bad "foreign state message: $(cat "$tmp/err"
 # fdx info names the scheme
 "$fdx" info "$roms/tests/t_e0.bin" | grep -q "atari2600.*e0" && ok || bad "info e0"
 "$fdx" info "$roms/tests/t_f8sc.bin" | grep -q "atari2600.*f8sc" && ok || bad "info f8sc"
+
+# DPC: the 10495-byte image (with the generator's 255 bytes) and the plain
+# 10240 bytes are both recognised and give the same picture
+head -c 10240 "$roms/tests/t_dpc.bin" > "$tmp/dpc10k.bin"
+"$fdx" info "$roms/tests/t_dpc.bin" | grep -q "atari2600.*dpc" && ok || bad "info dpc 10495"
+"$fdx" info "$tmp/dpc10k.bin" | grep -q "atari2600.*dpc" && ok || bad "info dpc 10240"
+run run atari2600 "$roms/tests/t_dpc.bin" --frames 10 --screenshot "$tmp/d1.png" >/dev/null 2>&1 || bad "run dpc 10495"
+run run atari2600 "$tmp/dpc10k.bin" --frames 10 --screenshot "$tmp/d2.png" >/dev/null 2>&1 || bad "run dpc 10240"
+[ -s "$tmp/d1.png" ] && cmp -s "$tmp/d1.png" "$tmp/d2.png" && ok || bad "dpc 10240 and 10495 differ"
 
 # bad input: clear one-line errors
 expect_error() { # what pattern args...
@@ -51,6 +60,8 @@ expect_error "missing file" "$tmp/nothere.bin" "$tmp/nothere.bin"
 expect_error "a directory" "$tmp" "$tmp"
 expect_error "two carts" "one cartridge" "$roms/tests/t_f8.bin" "$roms/tests/t_f6.bin"
 expect_error "bad type" "cart-type" --cart-type zz "$roms/tests/t_f8.bin"
+expect_error "dpc, wrong size" "dpc cartridge has 10240 bytes" --cart-type dpc "$roms/tests/t_f8.bin"
+expect_error "dpc oscillator" "dpc-hz" --dpc-hz 5 "$roms/tests/t_dpc.bin"
 
 # garbage that runs: no hang, frames still come (black but responsive)
 head -c 4096 /dev/zero > "$tmp/brk.bin"          # BRK forever
