@@ -31,8 +31,10 @@
 enum { XR_FLUSH = 1, XR_REFETCH = 2 };
 
 /* Decoder state. In the fast loop it lives across instructions (in
- * registers): between instructions ipb is c->ip, p points at its bytes and
- * n is 0, so the next instruction starts without looking at the window. */
+ * registers): between instructions ipb is the IP, p points at its bytes
+ * and n is 0, so the next instruction starts without looking at the window.
+ * c->ip and c->qlen are written when the run ends and before anything
+ * outside the CPU (a handler, a hook) can look at them (sync_out). */
 struct xi {
     struct fdx_x86 *c;
     const uint8_t *p;       /* instruction bytes; p[0] is at IP ipb */
@@ -43,7 +45,7 @@ struct xi {
     int so;                 /* segment override, -1 none */
     uint8_t rep;            /* 0, 0xF2, 0xF3 */
     uint8_t redir;          /* 0, or how IP moved: XR_FLUSH, XR_REFETCH */
-    uint8_t qlen;           /* c->qlen (written through at every retire) */
+    uint8_t qlen;           /* the queue length (c->qlen outside the run) */
     struct x86_modrm m;
     uint32_t cyc;           /* clocks of this instruction */
     uint32_t busy;          /* clocks the bus spent on data */
@@ -61,6 +63,14 @@ HOT void xi_init(struct xi *x, struct fdx_x86 *c, uint64_t end)
     *x = (struct xi){.c = c, .so = -1, .end = end, .pages = c->base.bus->pages,
                      .pshift = c->base.bus->page_shift, .amask = c->base.bus->addr_mask,
                      .sh = c->fetch_clk, .qcap = c->qcap, .qlen = c->qlen};
+}
+
+/* CPU state a handler or hook may look at during an instruction: IP of
+ * the instruction and the queue length at its start. */
+HOT void sync_out(const struct xi *x)
+{
+    x->c->ip = x->ip0;
+    x->c->qlen = x->qlen;
 }
 
 /* I/O-mapped memory: the handler may raise a line or stop the run. */
@@ -82,6 +92,7 @@ HOT uint8_t mem_rd(const struct xi *x, uint32_t lin)
     lin &= x->amask;
     const struct fdx_page *p = &x->pages[lin >> x->pshift];
     if (p->read) return p->read[lin & p->mask];
+    sync_out(x);
     return mem_rd_slow(x->c, lin);
 }
 HOT void mem_wr(const struct xi *x, uint32_t lin, uint8_t v)
@@ -90,8 +101,10 @@ HOT void mem_wr(const struct xi *x, uint32_t lin, uint8_t v)
     const struct fdx_page *p = &x->pages[lin >> x->pshift];
     if (p->write)
         p->write[lin & p->mask] = v;
-    else
+    else {
+        sync_out(x);
         mem_wr_slow(x->c, lin, v);
+    }
 }
 
 /* Lazy flags: ALU ops, INC/DEC and TEST leave OSZAPC to be computed from
@@ -219,6 +232,7 @@ HOT void wr8(struct xi *x, unsigned s, uint16_t off, uint8_t v)
     uint32_t ql = (c->seg[X86_CS].base + x->ip0) & 0xFFFFF;
     if (((lin - ql) & 0xFFFFF) < x->qlen) {
         c->qlin = ql;
+        c->qlen = x->qlen;
         x86_queue_materialize(c);
     }
     mem_wr(x, lin, v);
@@ -503,7 +517,6 @@ HOT bool cond(struct fdx_x86 *c, unsigned cc)
 
 HOT void jump_to(struct xi *x, uint16_t target)
 {
-    x->c->ip = target;
     x->n = 0;
     x->ipb = target;
     x->redir = XR_FLUSH;
@@ -515,7 +528,7 @@ HOT void jump_to(struct xi *x, uint16_t target)
 COLD uint64_t take_vector_cold(struct fdx_x86 *c, uint8_t vec, uint16_t ret_ip)
 {
     struct xi t;
-    xi_init(&t, c, 0);
+    xi_init(&t, c, 0); /* c->ip and c->qlen: see soft_int */
     t.ip0 = c->ip;
     take_vector(&t, vec, ret_ip);
     return t.cyc | (uint64_t)t.busy << 32;
@@ -536,6 +549,7 @@ HOT void jcc(struct xi *x, unsigned cc)
 HOT void soft_int(struct xi *x, uint8_t vec, uint16_t ret_ip)
 {
     struct fdx_x86 *c = x->c;
+    sync_out(x);
     uint64_t t = take_vector_cold(c, vec, ret_ip);
     x->cyc += (uint32_t)t;
     x->busy += (uint32_t)(t >> 32);
@@ -720,7 +734,10 @@ HOT void string_step(struct xi *x, uint8_t op)
 HOT void string_op(struct xi *x, uint8_t op)
 {
     struct fdx_x86 *c = x->c;
-    if (op < 0xA0) x86_kick(c); /* INS/OUTS: devices may raise lines or stop the run */
+    if (op < 0xA0) { /* INS/OUTS: devices may raise lines or stop the run */
+        sync_out(x);
+        x86_kick(c);
+    }
     if (!x->rep) {
         x->cyc += 1;
         string_step(x, op);
@@ -754,6 +771,7 @@ HOT void string_op(struct xi *x, uint8_t op)
 HOT uint16_t io_in(struct xi *x, uint16_t port, int w)
 {
     struct fdx_x86 *c = x->c;
+    sync_out(x);
     c->base.cycles += x->cyc;
     x->cyc = 0;
     uint16_t v = fdx_bus_read8(c->base.io, port);
@@ -764,6 +782,7 @@ HOT uint16_t io_in(struct xi *x, uint16_t port, int w)
 HOT void io_out(struct xi *x, uint16_t port, int w, uint16_t v)
 {
     struct fdx_x86 *c = x->c;
+    sync_out(x);
     c->base.cycles += x->cyc;
     x->cyc = 0;
     fdx_bus_write8(c->base.io, port, (uint8_t)v);
@@ -965,9 +984,7 @@ HOT void retire(struct xi *x)
     unsigned sh = x->sh; /* log2 of clocks per code byte */
     if (x->redir & XR_FLUSH) {
         uint16_t ip = cur_ip(x);
-        c->ip = ip;
         x->qlen = 0;
-        c->qlen = 0;
         c->qmat = 0;
         x->cyc += 4; /* first fetch at the target */
         x->p = code_at(c, ip);
@@ -981,7 +998,6 @@ HOT void retire(struct xi *x)
         ip = cur_ip(x);
         len = (uint16_t)(ip - x->ip0);
     }
-    c->ip = ip;
     int have = (int)x->qlen - (int)len;
     if (have < 0) {
         x->cyc += (uint32_t)-have << sh;
@@ -995,7 +1011,6 @@ HOT void retire(struct xi *x)
     int idle = (int)(x->cyc - x->busy);
     if (idle > 0) have += idle >> sh;
     x->qlen = (uint8_t)(have < x->qcap ? have : x->qcap);
-    c->qlen = x->qlen;
 }
 
 /* One instruction. fast: the caller knows TF was clear before it (the
@@ -1008,7 +1023,7 @@ HOT void exec_body(struct xi *x, bool fast)
     x->redir = 0;
     x->cyc = 0;
     x->busy = 0;
-    x->ip0 = x->ipb; /* == c->ip; p and n were set by the last retire */
+    x->ip0 = x->ipb; /* ipb, p and n were set by the last retire */
     uint16_t flags_before = fast ? 0 : c->flags;
     uint8_t op = x->p[0]; /* n is 0 here */
     x->n = 1;
@@ -1355,8 +1370,10 @@ dispatch:
         flags_now(c);
         uint8_t v = op == 0xCC ? 3 : f8(x);
         x->cyc += 51;
+        sync_out(x);
         if (c->swint && c->swint(c->swint_ctx, c, v)) {
             /* handled by the machine (DOS services): it may have changed registers */
+            x->qlen = c->qlen;
             c->trap = (c->flags & X86_TF) != 0;
             x86_kick(c); /* it may also have stopped the run */
             break;
@@ -1443,7 +1460,9 @@ dispatch:
             x->cyc += 2;
         }
         if (c->esc) {
+            sync_out(x);
             c->esc(c->esc_ctx, op, mb, lin);
+            x->qlen = c->qlen;
             x86_kick(c);
         }
         break;
@@ -1633,6 +1652,10 @@ dispatch:
     c->base.instructions++; /* apart from the clocks: one add, not a vector op */
     retire(x);
     c->base.cycles += x->cyc;
+    if (!fast) { /* the fast loop writes them when it ends */
+        c->ip = x->ipb;
+        c->qlen = x->qlen;
+    }
 
     /* single-step trap after an instruction that started with TF set */
     if (!fast && (flags_before & c->flags & X86_TF) && !c->halted) x86_hw_interrupt(c, 1);
@@ -1664,6 +1687,8 @@ HOT void run_fast_bus(struct fdx_x86 *c, uint64_t end, int qcap, unsigned sh)
     do
         exec_body(&x, true);
     while (c->base.cycles < c->fast_end);
+    c->ip = x.ipb;
+    c->qlen = x.qlen;
 }
 
 /* Runs instructions while nothing is pending (no interrupt line, halt,
