@@ -254,7 +254,7 @@ void m68k_step_one(struct m68k *c)
     }
     c->ipc = c->pc - 4;
     c->trace = (uint8_t)(c->sr >> 15);
-    m68k_handler_set(c)[m68k_op_index[c->ir]](c);
+    m68k_handler_set(c)[m68k_exec_index[c->ir]](c);
     if (c->fault) m68k_address_exception(c);
     else if (c->trace) c->trace_pending = 1;
     c->base.instructions++;
@@ -327,7 +327,7 @@ static uint64_t m68k_run(struct fdx_cpu *cpu, uint64_t cycles)
          * before something clears limit (see m68k.h) or the run must end. */
         c->limit = c->base.attention ? 0 : end; /* the debugger: one at a time */
         do {
-            handlers[m68k_op_index[c->ir]](c);
+            handlers[m68k_exec_index[c->ir]](c);
             c->base.instructions++;
         } while (c->base.cycles < c->limit);
         if (c->fault) m68k_address_exception(c);

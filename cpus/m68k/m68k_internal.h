@@ -43,8 +43,8 @@ static inline uint16_t m68k_be16(const uint8_t *p)
 #define LOGGING(c) (M68K_LOG && (c)->log)
 
 typedef void (*m68k_fn)(struct m68k *c);
-extern const m68k_fn m68k_handlers[M68K_NOPS];     /* no bus log */
-extern const m68k_fn m68k_handlers_log[M68K_NOPS]; /* with the bus log */
+extern const m68k_fn m68k_handlers[M68K_NHANDLERS];     /* no bus log */
+extern const m68k_fn m68k_handlers_log[M68K_NHANDLERS]; /* with the bus log */
 
 /* The handler set for c's current log setting. */
 static inline const m68k_fn *m68k_handler_set(const struct m68k *c)
