@@ -46,6 +46,7 @@ struct xi {
     uint8_t rep;            /* 0, 0xF2, 0xF3 */
     uint8_t redir;          /* 0, or how IP moved: XR_FLUSH, XR_REFETCH */
     uint8_t qlen;           /* the queue length (c->qlen outside the run) */
+    uint64_t now;           /* c->base.cycles at the start of the instruction */
     struct x86_modrm m;
     uint32_t cyc;           /* clocks of this instruction */
     uint32_t busy;          /* clocks the bus spent on data */
@@ -62,7 +63,8 @@ HOT void xi_init(struct xi *x, struct fdx_x86 *c, uint64_t end)
 {
     *x = (struct xi){.c = c, .so = -1, .end = end, .pages = c->base.bus->pages,
                      .pshift = c->base.bus->page_shift, .amask = c->base.bus->addr_mask,
-                     .sh = c->fetch_clk, .qcap = c->qcap, .qlen = c->qlen};
+                     .sh = c->fetch_clk, .qcap = c->qcap, .qlen = c->qlen,
+                     .now = c->base.cycles};
 }
 
 /* CPU state a handler or hook may look at during an instruction: IP of
@@ -71,6 +73,11 @@ HOT void sync_out(const struct xi *x)
 {
     x->c->ip = x->ip0;
     x->c->qlen = x->qlen;
+}
+/* After a handler or hook: it may have added clocks (wait states). */
+HOT void sync_in(struct xi *x)
+{
+    x->now = x->c->base.cycles;
 }
 
 /* I/O-mapped memory: the handler may raise a line or stop the run. */
@@ -87,15 +94,17 @@ COLD void mem_wr_slow(struct fdx_x86 *c, uint32_t lin, uint8_t v)
 }
 
 /* Memory through the cached page table: host pointer or the bus's slow path. */
-HOT uint8_t mem_rd(const struct xi *x, uint32_t lin)
+HOT uint8_t mem_rd(struct xi *x, uint32_t lin)
 {
     lin &= x->amask;
     const struct fdx_page *p = &x->pages[lin >> x->pshift];
     if (p->read) return p->read[lin & p->mask];
     sync_out(x);
-    return mem_rd_slow(x->c, lin);
+    uint8_t v = mem_rd_slow(x->c, lin);
+    sync_in(x);
+    return v;
 }
-HOT void mem_wr(const struct xi *x, uint32_t lin, uint8_t v)
+HOT void mem_wr(struct xi *x, uint32_t lin, uint8_t v)
 {
     lin &= x->amask;
     const struct fdx_page *p = &x->pages[lin >> x->pshift];
@@ -104,6 +113,7 @@ HOT void mem_wr(const struct xi *x, uint32_t lin, uint8_t v)
     else {
         sync_out(x);
         mem_wr_slow(x->c, lin, v);
+        sync_in(x);
     }
 }
 
@@ -545,12 +555,26 @@ HOT void jcc(struct xi *x, unsigned cc)
     }
 }
 
+/* E9, EB: JMP rel16 / rel8 */
+HOT void jmp_near(struct xi *x, int16_t d)
+{
+    struct fdx_x86 *c = x->c;
+    uint16_t t = (uint16_t)(cur_ip(x) + d);
+    if (t == x->ip0 && c->stop_on_self_jump) {
+        c->base.stop = FDX_STOP_HALTED;
+        x86_kick(c);
+    }
+    jump_to(x, t);
+    x->cyc += 15;
+}
+
 /* Software or CPU-raised interrupt from inside an instruction. */
 HOT void soft_int(struct xi *x, uint8_t vec, uint16_t ret_ip)
 {
     struct fdx_x86 *c = x->c;
     sync_out(x);
     uint64_t t = take_vector_cold(c, vec, ret_ip);
+    sync_in(x);
     x->cyc += (uint32_t)t;
     x->busy += (uint32_t)(t >> 32);
     x->redir = XR_FLUSH;
@@ -772,10 +796,11 @@ HOT uint16_t io_in(struct xi *x, uint16_t port, int w)
 {
     struct fdx_x86 *c = x->c;
     sync_out(x);
-    c->base.cycles += x->cyc;
+    c->base.cycles = x->now + x->cyc; /* exact for the device */
     x->cyc = 0;
     uint16_t v = fdx_bus_read8(c->base.io, port);
     if (w) v = (uint16_t)(v | fdx_bus_read8(c->base.io, (uint16_t)(port + 1)) << 8);
+    sync_in(x);
     x86_kick(c); /* the device may have raised a line or stopped the run */
     return v;
 }
@@ -783,10 +808,11 @@ HOT void io_out(struct xi *x, uint16_t port, int w, uint16_t v)
 {
     struct fdx_x86 *c = x->c;
     sync_out(x);
-    c->base.cycles += x->cyc;
+    c->base.cycles = x->now + x->cyc; /* exact for the device */
     x->cyc = 0;
     fdx_bus_write8(c->base.io, port, (uint8_t)v);
     if (w) fdx_bus_write8(c->base.io, (uint16_t)(port + 1), (uint8_t)(v >> 8));
+    sync_in(x);
     x86_kick(c);
 }
 
@@ -920,6 +946,7 @@ HOT void exec_186(struct xi *x, uint8_t op)
     }
     case 0x6C: case 0x6D: case 0x6E: case 0x6F:
         string_op(x, op);
+        sync_in(x);
         break;
     case 0xC0: case 0xC1: {
         int w = op & 1;
@@ -1374,6 +1401,7 @@ dispatch:
         if (c->swint && c->swint(c->swint_ctx, c, v)) {
             /* handled by the machine (DOS services): it may have changed registers */
             x->qlen = c->qlen;
+            sync_in(x);
             c->trap = (c->flags & X86_TF) != 0;
             x86_kick(c); /* it may also have stopped the run */
             break;
@@ -1463,6 +1491,7 @@ dispatch:
             sync_out(x);
             c->esc(c->esc_ctx, op, mb, lin);
             x->qlen = c->qlen;
+            sync_in(x);
             x86_kick(c);
         }
         break;
@@ -1515,17 +1544,8 @@ dispatch:
         x->cyc += 19;
         break;
     }
-    case 0xE9: case 0xEB: {
-        int16_t d = op == 0xE9 ? (int16_t)f16(x) : (int8_t)f8(x);
-        uint16_t t = (uint16_t)(cur_ip(x) + d);
-        if (t == x->ip0 && c->stop_on_self_jump) {
-            c->base.stop = FDX_STOP_HALTED;
-            x86_kick(c);
-        }
-        jump_to(x, t);
-        x->cyc += 15;
-        break;
-    }
+    case 0xE9: jmp_near(x, (int16_t)f16(x)); break;
+    case 0xEB: jmp_near(x, (int8_t)f8(x)); break;
     case 0xEA: {
         flags_now(c);
         uint16_t off = f16(x), sel = f16(x);
@@ -1651,7 +1671,8 @@ dispatch:
 
     c->base.instructions++; /* apart from the clocks: one add, not a vector op */
     retire(x);
-    c->base.cycles += x->cyc;
+    x->now += x->cyc;
+    c->base.cycles = x->now;
     if (!fast) { /* the fast loop writes them when it ends */
         c->ip = x->ipb;
         c->qlen = x->qlen;
@@ -1686,7 +1707,7 @@ HOT void run_fast_bus(struct fdx_x86 *c, uint64_t end, int qcap, unsigned sh)
     x.sh = sh;
     do
         exec_body(&x, true);
-    while (c->base.cycles < c->fast_end);
+    while (x.now < c->fast_end);
     c->ip = x.ipb;
     c->qlen = x.qlen;
 }
