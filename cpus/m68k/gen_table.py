@@ -188,6 +188,8 @@ SPECIALISED = {
     "move_b", "move_w", "move_l", "movea_w", "movea_l",
     "lea", "pea", "jmp", "jsr", "mulu", "muls", "divu", "divs",
 }
+# Handlers specialised per condition (bits 11-8): e_<name>(c, cc, -1).
+SPECIALISED_CC = {"bcc", "dbcc"}
 ALL_KINDS = "dam+-wxWLpPi"
 KIND_IDS = ["dn", "an", "ai", "pi", "pd", "di", "ix", "aw", "al", "pcdi", "pcix", "imm"]
 
@@ -230,6 +232,9 @@ def base_name(name):
 def variant(op, src, dst, name):
     """(function name, handler, src kind, dst kind) of op's specialised
     handler, or None when the generic one runs it."""
+    if name in SPECIALISED_CC:
+        cc = (op >> 8) & 15
+        return ("v_%s__cc%d" % (name, cc), name, cc, -1)
     if name not in SPECIALISED and base_name(name) not in SPECIALISED:
         return None
     s = ALL_KINDS.index(ea_letter((op >> 3) & 7, op & 7)) if src is not None else -1
@@ -276,7 +281,7 @@ def main():
         for n, fm in zip(names, fmts):
             f.write('    X(%s, "%s") \\\n' % (n, fm))
         f.write("\n#define M68K_NOPS %d\n\n" % len(names))
-        f.write("/* V(function, handler, source EA kind, destination EA kind):\n"
+        f.write("/* V(function, handler, source EA kind or condition, destination EA kind):\n"
                 " * the specialised handlers, numbered from M68K_NOPS on */\n")
         f.write("#define M68K_VARIANTS(V) \\\n")
         for (fn, name, sk, dk), i in sorted(variants.items(), key=lambda kv: kv[1]):

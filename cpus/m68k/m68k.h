@@ -60,7 +60,8 @@ struct m68k {
     uint16_t ir, irc;           /* prefetch queue: opcode, next word */
     /* Code window: host bytes of the RAM/ROM page prefetches last came
      * from (address cw_lo + i is cw_ptr[i] for i < cw_size + 1); cw_size 0:
-     * none. Derived, not state; dropped on every I/O access and run(). */
+     * none. Derived, not state; dropped on every I/O access and run(),
+     * and by anyone who sets pc other than by prefetching or jumping. */
     const uint8_t *cw_ptr;
     uint32_t cw_lo, cw_size;
     uint16_t sr;

@@ -144,6 +144,7 @@ static void vector_jump(struct m68k *c, unsigned vector)
     c->ir = rd16(c, v, 6);
     if (c->fault) {
         c->fault_pc = v;
+        c->cw_size = 0; /* pc is odd: see fetch_pc */
         return;
     }
     idle(c, 2);
@@ -267,6 +268,7 @@ void m68k_set_pc_prefetch(struct m68k *c, uint32_t address)
     c->ir = (uint16_t)fdx_bus_peek(c->base.bus, address & 0xffffff, 2);
     c->irc = (uint16_t)fdx_bus_peek(c->base.bus, (address + 2) & 0xffffff, 2);
     c->pc = address + 4;
+    c->cw_size = 0; /* pc may be odd now: see fetch_pc */
     c->stopped = 0;
 }
 
@@ -282,6 +284,7 @@ static void m68k_reset(struct fdx_cpu *cpu)
     uint32_t pc = (uint32_t)rd16(c, 4, 5) << 16;
     pc |= rd16(c, 6, 5);
     c->pc = pc;
+    c->cw_size = 0; /* see fetch_pc */
     c->ir = rd16(c, pc, 6);
     c->irc = rd16(c, pc + 2, 6);
     c->pc = pc + 4;

@@ -207,7 +207,7 @@
 
 #define M68K_NOPS 199
 
-/* V(function, handler, source EA kind, destination EA kind):
+/* V(function, handler, source EA kind or condition, destination EA kind):
  * the specialised handlers, numbered from M68K_NOPS on */
 #define M68K_VARIANTS(V) \
     V(v_ori_b__dn_x, ori_b, 0, -1) \
@@ -830,6 +830,7 @@
     V(v_addq_l__ix_x, addq_l, 6, -1) \
     V(v_addq_l__aw_x, addq_l, 7, -1) \
     V(v_addq_l__al_x, addq_l, 8, -1) \
+    V(v_dbcc__cc0, dbcc, 0, -1) \
     V(v_subq_b__dn_x, subq_b, 0, -1) \
     V(v_subq_b__ai_x, subq_b, 2, -1) \
     V(v_subq_b__pi_x, subq_b, 3, -1) \
@@ -854,6 +855,36 @@
     V(v_subq_l__ix_x, subq_l, 6, -1) \
     V(v_subq_l__aw_x, subq_l, 7, -1) \
     V(v_subq_l__al_x, subq_l, 8, -1) \
+    V(v_dbcc__cc1, dbcc, 1, -1) \
+    V(v_dbcc__cc2, dbcc, 2, -1) \
+    V(v_dbcc__cc3, dbcc, 3, -1) \
+    V(v_dbcc__cc4, dbcc, 4, -1) \
+    V(v_dbcc__cc5, dbcc, 5, -1) \
+    V(v_dbcc__cc6, dbcc, 6, -1) \
+    V(v_dbcc__cc7, dbcc, 7, -1) \
+    V(v_dbcc__cc8, dbcc, 8, -1) \
+    V(v_dbcc__cc9, dbcc, 9, -1) \
+    V(v_dbcc__cc10, dbcc, 10, -1) \
+    V(v_dbcc__cc11, dbcc, 11, -1) \
+    V(v_dbcc__cc12, dbcc, 12, -1) \
+    V(v_dbcc__cc13, dbcc, 13, -1) \
+    V(v_dbcc__cc14, dbcc, 14, -1) \
+    V(v_dbcc__cc15, dbcc, 15, -1) \
+    V(v_bcc__cc0, bcc, 0, -1) \
+    V(v_bcc__cc2, bcc, 2, -1) \
+    V(v_bcc__cc3, bcc, 3, -1) \
+    V(v_bcc__cc4, bcc, 4, -1) \
+    V(v_bcc__cc5, bcc, 5, -1) \
+    V(v_bcc__cc6, bcc, 6, -1) \
+    V(v_bcc__cc7, bcc, 7, -1) \
+    V(v_bcc__cc8, bcc, 8, -1) \
+    V(v_bcc__cc9, bcc, 9, -1) \
+    V(v_bcc__cc10, bcc, 10, -1) \
+    V(v_bcc__cc11, bcc, 11, -1) \
+    V(v_bcc__cc12, bcc, 12, -1) \
+    V(v_bcc__cc13, bcc, 13, -1) \
+    V(v_bcc__cc14, bcc, 14, -1) \
+    V(v_bcc__cc15, bcc, 15, -1) \
     V(v_or_er_b__dn_x, or_er_b, 0, -1) \
     V(v_or_er_b__ai_x, or_er_b, 2, -1) \
     V(v_or_er_b__pi_x, or_er_b, 3, -1) \
@@ -1250,7 +1281,7 @@
     V(v_adda_l__pcix_x, adda_l, 10, -1) \
     V(v_adda_l__imm_x, adda_l, 11, -1) \
 
-#define M68K_NHANDLERS 1238
+#define M68K_NHANDLERS 1269
 /* opcode -> instruction (disassembler, formats) */
 extern const uint8_t m68k_op_index[65536];
 /* opcode -> handler to run: M68K_OPS, then M68K_VARIANTS */
