@@ -1005,11 +1005,39 @@ COLD const uint8_t *x86_next_code_slow(struct fdx_x86 *c, uint16_t ip, unsigned 
 /* Sets IP, the queue length and the clocks the queue lacked, and points
  * x at the next instruction. Without a jump the next bytes follow in the
  * window (qmat is only ever non-zero while there is no window). */
+/* The queue gives len bytes to an instruction: the clocks it lacked are
+ * added; returns what it still holds. */
+HOT int queue_take(struct xi *x, unsigned len)
+{
+    int have = (int)x->qlen - (int)len;
+    if (have < 0) {
+        x->cyc += (uint32_t)-have << x->sh;
+        have = 0;
+    }
+    return have;
+}
+/* ... and fills in the clocks the bus was idle. */
+HOT void queue_fill(struct xi *x, int have)
+{
+    int idle = (int)(x->cyc - x->busy);
+    if (idle > 0) have += idle >> x->sh;
+    x->qlen = (uint8_t)(have < x->qcap ? have : x->qcap);
+}
+
 HOT void retire(struct xi *x)
 {
     struct fdx_x86 *c = x->c;
-    unsigned sh = x->sh; /* log2 of clocks per code byte */
-    if (x->redir & XR_FLUSH) {
+    if (!x->redir) { /* the common case: on to the next bytes */
+        unsigned len = x->n;
+        uint16_t ip = (uint16_t)(x->ip0 + len);
+        int have = queue_take(x, len);
+        const uint8_t *np = x->p + len;
+        if ((uintptr_t)np >= (uintptr_t)c->cw_end) np = x86_next_code_slow(c, ip, len, have);
+        x->p = np;
+        x->ipb = ip;
+        x->n = 0;
+        queue_fill(x, have);
+    } else if (x->redir & XR_FLUSH) {
         uint16_t ip = cur_ip(x);
         x->qlen = 0;
         c->qmat = 0;
@@ -1017,27 +1045,15 @@ HOT void retire(struct xi *x)
         x->p = code_at(c, ip);
         x->ipb = ip;
         x->n = 0;
-        return;
+    } else { /* XR_REFETCH */
+        uint16_t ip = cur_ip(x);
+        unsigned len = (uint16_t)(ip - x->ip0);
+        int have = queue_take(x, len);
+        x->p = x86_next_code_slow(c, ip, len, have);
+        x->ipb = ip;
+        x->n = 0;
+        queue_fill(x, have);
     }
-    unsigned len = x->n;
-    uint16_t ip = (uint16_t)(x->ip0 + len);
-    if (x->redir) {
-        ip = cur_ip(x);
-        len = (uint16_t)(ip - x->ip0);
-    }
-    int have = (int)x->qlen - (int)len;
-    if (have < 0) {
-        x->cyc += (uint32_t)-have << sh;
-        have = 0;
-    }
-    const uint8_t *np = x->p + x->n;
-    if (x->redir || (uintptr_t)np >= (uintptr_t)c->cw_end) np = x86_next_code_slow(c, ip, len, have);
-    x->p = np;
-    x->ipb = ip;
-    x->n = 0;
-    int idle = (int)(x->cyc - x->busy);
-    if (idle > 0) have += idle >> sh;
-    x->qlen = (uint8_t)(have < x->qcap ? have : x->qcap);
 }
 
 /* One instruction. fast: the caller knows TF was clear before it (the
