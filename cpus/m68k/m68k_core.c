@@ -44,6 +44,22 @@ uint16_t m68k_fetch_slow(struct m68k *c, uint32_t a)
     return v;
 }
 
+void m68k_fin_slow(struct m68k *c, unsigned n)
+{
+    c->ir = c->irc;
+    c->irc = m68k_fetch_slow(c, c->pc);
+    c->pc += 2;
+    if (n) idle(c, n);
+}
+
+void m68k_jump_slow(struct m68k *c, uint32_t target)
+{
+    c->ir = fetch16(c, target);
+    if (c->fault) return;
+    c->irc = fetch16(c, target + 2);
+    c->pc = target + 4;
+}
+
 /* After a call out of the CPU (I/O handler, hook): a stop or attention
  * request ends the run loop's burst. */
 static inline void check_callout(struct m68k *c)

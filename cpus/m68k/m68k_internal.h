@@ -183,13 +183,34 @@ M68K_INLINE uint16_t np(struct m68k *c)
     return v;
 }
 
-/* The last prefetch of an instruction: IRC moves to IR. */
-M68K_INLINE void fin(struct m68k *c)
+/* Out of line (m68k_core.c): fin_idle outside the code window. */
+void m68k_fin_slow(struct m68k *c, unsigned idle_clocks);
+
+/* The last prefetch of an instruction (IRC moves to IR), then n idle
+ * clocks. Handlers make it their last action: its slow path is then a
+ * tail call and the fast path needs no saved registers. */
+M68K_INLINE void fin_idle(struct m68k *c, unsigned n)
 {
-    c->ir = c->irc;
-    c->irc = fetch_pc(c);
-    c->pc += 2;
+    uint32_t a = c->pc, off = a - c->cw_lo;
+    if (__builtin_expect(off < c->cw_size, 1)) {
+        uint16_t v = m68k_be16(c->cw_ptr + off);
+        c->ir = c->irc;
+        c->irc = v;
+        c->pc = a + 2;
+        c->base.cycles += 4 + n;
+        if (LOGGING(c)) {
+            m68k_log_event(c, 'r', fc_prog(c), a, 0, v, 4);
+            if (n) m68k_log_event(c, 'n', 0, 0, 0, 0, n);
+        }
+        return;
+    }
+    m68k_fin_slow(c, n);
 }
+
+M68K_INLINE void fin(struct m68k *c) { fin_idle(c, 0); }
+
+/* Out of line (m68k_core.c): a jump's queue refill outside the window. */
+void m68k_jump_slow(struct m68k *c, uint32_t target);
 
 void m68k_set_sr_internal(struct m68k *c, uint16_t sr);
 
