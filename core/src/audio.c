@@ -46,6 +46,15 @@ void fdx_audio_push(struct fdx_audio *a, int16_t l, int16_t r)
             a->sum_l = a->sum_r = 0;
             a->sum_n = 0;
         }
+    } else if (l == a->prev_l && r == a->prev_r) {
+        /* A steady input (a silent or idle sound chip, most of the time):
+         * every output in between is that value, as the interpolation
+         * below gives it, without the arithmetic. */
+        while (a->phase < a->out_rate) {
+            emit(a, l, r);
+            a->phase += a->in_rate;
+        }
+        a->phase -= a->out_rate;
     } else {
         /* Output samples that fall between the previous input and this one,
          * interpolated at their position. */
@@ -67,14 +76,18 @@ size_t fdx_audio_available(const struct fdx_audio *a)
     return (a->head + FDX_AUDIO_RING - a->tail) % FDX_AUDIO_RING;
 }
 
+/* Copies whole stretches of the ring (at most two: before and after it
+ * wraps). */
 size_t fdx_audio_pop(struct fdx_audio *a, int16_t *out, size_t frames)
 {
     size_t n = 0;
     while (n < frames && a->tail != a->head) {
-        out[2 * n] = a->ring[2 * a->tail];
-        out[2 * n + 1] = a->ring[2 * a->tail + 1];
-        a->tail = (a->tail + 1) % FDX_AUDIO_RING;
-        n++;
+        uint32_t end = a->head > a->tail ? a->head : FDX_AUDIO_RING;
+        size_t k = end - a->tail;
+        if (k > frames - n) k = frames - n;
+        memcpy(out + 2 * n, a->ring + 2 * a->tail, k * 2 * sizeof *out);
+        a->tail = (uint32_t)((a->tail + k) % FDX_AUDIO_RING);
+        n += k;
     }
     return n;
 }

@@ -18,9 +18,56 @@ void fdx_m6502_refresh(struct fdx_m6502 *c)
         c->pg = c->base.bus->pages;
         c->shift = c->base.bus->page_shift;
     }
+    /* the direct map holds pointers from the table in use: a new one
+     * (log, RDY stall, a debugger tap) starts it afresh */
+    if (c->dm_from != c->pg) {
+        fdx_m6502_map_changed(c);
+        c->dm_from = c->pg;
+    }
     bool special = c->base.attention || c->base.stop || c->irq_line || c->nmi_pending || c->reset_pending ||
                    c->rdy_low || c->waiting || c->log_on;
     c->lim = special ? 0 : c->end;
+}
+
+void fdx_m6502_map_changed(struct fdx_m6502 *c)
+{
+    memset(c->dmap, 0, sizeof c->dmap);
+}
+
+void fdx_m6502_direct_map(struct fdx_m6502 *c, bool on)
+{
+    c->direct = on;
+    fdx_m6502_map_changed(c);
+}
+
+/* A 256-byte page is direct when the bus pages covering it give one
+ * stretch of host memory (for reads, or for writes). */
+uintptr_t fdx_m6502_dm_fill(struct fdx_m6502 *c, unsigned i)
+{
+    const struct fdx_bus *bus = c->base.bus;
+    uint32_t base = (i & 0xFF) << 8;
+    bool write = i >= 256;
+    uintptr_t v = M6502_DM_BUS;
+    if (c->pg == bus->pages && bus->addr_bits == 16) {
+        unsigned shift = bus->page_shift;
+        uint32_t size = 1u << shift;
+        if (shift >= 8) {
+            const struct fdx_page *p = &c->pg[base >> shift];
+            uint8_t *h = write ? p->write : p->read;
+            if (h && p->mask >= 0xFF) v = (uintptr_t)(h + (base & p->mask)) - base;
+        } else {
+            const struct fdx_page *p = &c->pg[base >> shift];
+            uint8_t *h = write ? p->write : p->read;
+            bool ok = h != NULL;
+            for (uint32_t k = 0; ok && k < 256u >> shift; k++) {
+                const uint8_t *hk = write ? p[k].write : p[k].read;
+                ok = hk && p[k].mask >= size - 1 && hk == h + k * size;
+            }
+            if (ok) v = (uintptr_t)h - base;
+        }
+    }
+    c->dmap[i] = v;
+    return v;
 }
 
 static void log_cycle(struct fdx_m6502 *c, uint32_t a, uint8_t v, uint8_t write)
@@ -293,6 +340,22 @@ static void state(struct fdx_cpu *cpu, struct fdx_state *st)
 
 /* ---- models --------------------------------------------------------------------- */
 
+/* The direct-map run loops while the machine asked for them and no
+ * debugger tap is active. */
+static uint64_t run_nmos(struct fdx_cpu *cpu, uint64_t budget)
+{
+    struct fdx_m6502 *c = (struct fdx_m6502 *)cpu;
+    if (c->direct && !fdx_bus_tap_active(cpu->bus)) return fdx_m6502_run_nmos_direct(cpu, budget);
+    return fdx_m6502_run_nmos(cpu, budget);
+}
+
+static uint64_t run_cmos(struct fdx_cpu *cpu, uint64_t budget)
+{
+    struct fdx_m6502 *c = (struct fdx_m6502 *)cpu;
+    if (c->direct && !fdx_bus_tap_active(cpu->bus)) return fdx_m6502_run_cmos_direct(cpu, budget);
+    return fdx_m6502_run_cmos(cpu, budget);
+}
+
 #define M6502_OPS(sym_, name_, runfn_)                                                                      \
     const struct fdx_cpu_ops sym_ = {                                                                       \
         .name = name_,                                                                                      \
@@ -312,9 +375,9 @@ static void state(struct fdx_cpu *cpu, struct fdx_state *st)
         .state = state,                                                                                     \
     }
 
-M6502_OPS(fdx_m6502_ops_6502, "6502", fdx_m6502_run_nmos);
+M6502_OPS(fdx_m6502_ops_6502, "6502", run_nmos);
 M6502_OPS(fdx_m6502_ops_6507, "6507", fdx_m6502_run_6507);
-M6502_OPS(fdx_m6502_ops_65c02, "65C02", fdx_m6502_run_cmos);
+M6502_OPS(fdx_m6502_ops_65c02, "65C02", run_cmos);
 
 const struct fdx_cpu_ops *fdx_m6502_ops_find(const char *name)
 {

@@ -46,6 +46,17 @@
  * shows c->log[c->log_pos - 1]. The instruction's effects are all visible
  * after the first cycle step (documented in docs/m6502.md).
  *
+ * Direct map (opt-in, fdx_m6502_direct_map): a machine whose bus pages are
+ * smaller than 256 bytes (the Apple II: 16) or that wants fewer steps per
+ * access lets the CPU keep one host pointer per 256-byte page, filled from
+ * the bus page table on first use. The machine promises to call
+ * fdx_m6502_map_changed() whenever it changes its bus mapping (bank
+ * switching, reset, state load); the CPU forgets the pointers then, and
+ * also when the bus table changes under it (bus log, RDY stall). While a
+ * debugger tap is active the CPU uses the bus table only. Pages that are
+ * not one stretch of host memory (I/O, smaller pages that differ) take
+ * the bus table path as before, so behaviour is the same either way.
+ *
  * Trap hook: a machine can ask to be called when a JSR or JMP abs lands on
  * an address >= c->trap_from (sim65's paravirtualisation at $FFF4-$FFF9).
  * The hook runs after the instruction's cycles (trap_insn_cycles: 6 or 3)
@@ -125,6 +136,13 @@ struct fdx_m6502 {
      * state. */
     int64_t sim65_skew;
 
+    /* direct map: per 256-byte page, host pointer minus the page's address
+     * (reads [0..255], writes [256..511]); M6502_DM_UNKNOWN not filled yet,
+     * M6502_DM_BUS through the bus table (not state: refilled on use) */
+    bool direct;
+    const struct fdx_page *dm_from; /* the table dmap was filled from */
+    uintptr_t dmap[512];
+
     /* run-time plumbing (not state) */
     const struct fdx_page *pg;      /* the page table the run loop uses */
     unsigned shift;
@@ -151,6 +169,10 @@ void fdx_m6502_set_irq_at(struct fdx_m6502 *c, bool asserted, uint64_t cycle);
 void fdx_m6502_set_nmi_at(struct fdx_m6502 *c, bool asserted, uint64_t cycle);
 void fdx_m6502_log(struct fdx_m6502 *c, bool on);
 void fdx_m6502_set_trap(struct fdx_m6502 *c, uint32_t from, fdx_m6502_trap_fn fn, void *ctx);
+/* Direct map on or off (see above); with it on, the machine calls
+ * fdx_m6502_map_changed() after every change to its bus mapping. */
+void fdx_m6502_direct_map(struct fdx_m6502 *c, bool on);
+void fdx_m6502_map_changed(struct fdx_m6502 *c);
 
 /* ---- decoder tables (shared by the executor and the disassembler) ---- */
 

@@ -29,12 +29,22 @@ struct m6502_lc {
     const uint8_t *ob;
 };
 
+/* dmap entries that are not pointers */
+#define M6502_DM_UNKNOWN ((uintptr_t)0)
+#define M6502_DM_BUS ((uintptr_t)1)
+
 /* Results of fdx_m6502_boundary. */
 enum { M6502_B_CONTINUE = 0, M6502_B_STOP, M6502_B_INTERRUPT, M6502_B_RESET };
 
 uint64_t fdx_m6502_run_nmos(struct fdx_cpu *cpu, uint64_t budget);
 uint64_t fdx_m6502_run_6507(struct fdx_cpu *cpu, uint64_t budget);
 uint64_t fdx_m6502_run_cmos(struct fdx_cpu *cpu, uint64_t budget);
+/* the same with the direct map */
+uint64_t fdx_m6502_run_nmos_direct(struct fdx_cpu *cpu, uint64_t budget);
+uint64_t fdx_m6502_run_cmos_direct(struct fdx_cpu *cpu, uint64_t budget);
+/* Fills dmap[i] (i: 256-byte page, +256 for writes) from the bus table the
+ * CPU uses now and returns it. */
+uintptr_t fdx_m6502_dm_fill(struct fdx_m6502 *c, unsigned i);
 
 /* Slow bus paths: base.cycles is the index of this cycle on entry and the
  * count after it on return; they refresh pg/shift/lim. */

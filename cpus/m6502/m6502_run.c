@@ -11,9 +11,26 @@
 
 /* ---- one bus cycle ------------------------------------------------------ */
 
-static M_ALWAYS_INLINE uint8_t m_rd(struct fdx_m6502 *c, struct m6502_lc *l, uint32_t a)
+/* d: the direct-map loops, which keep the page table, its shift and the
+ * limit in the CPU struct rather than in locals (fewer registers live). */
+#define LPG(l_) (d ? c->pg : (l_)->pg)
+#define LSHIFT(l_) (d ? c->shift : (l_)->shift)
+
+/* After a slow access: the CPU's view may have changed (refresh). */
+static M_ALWAYS_INLINE void m_after_slow(struct fdx_m6502 *c, struct m6502_lc *l, bool d)
 {
-    const struct fdx_page *pp = &l->pg[a >> l->shift];
+    l->ob = NULL;
+    l->cyc = c->base.cycles;
+    if (!d) {
+        l->pg = c->pg;
+        l->shift = c->shift;
+        l->lim = c->lim;
+    }
+}
+
+static M_ALWAYS_INLINE uint8_t m_rd(struct fdx_m6502 *c, struct m6502_lc *l, uint32_t a, bool d)
+{
+    const struct fdx_page *pp = &LPG(l)[a >> LSHIFT(l)];
     if (M_LIKELY(pp->read != NULL)) {
         l->cyc++;
         return pp->read[a & pp->mask];
@@ -21,17 +38,13 @@ static M_ALWAYS_INLINE uint8_t m_rd(struct fdx_m6502 *c, struct m6502_lc *l, uin
     c->base.cycles = l->cyc;
     c->base.instructions = l->instr;
     uint8_t v = fdx_m6502_slow_read(c, a);
-    l->ob = NULL;
-    l->cyc = c->base.cycles;
-    l->pg = c->pg;
-    l->shift = c->shift;
-    l->lim = c->lim;
+    m_after_slow(c, l, d);
     return v;
 }
 
-static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32_t a, uint8_t v)
+static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32_t a, uint8_t v, bool d)
 {
-    const struct fdx_page *pp = &l->pg[a >> l->shift];
+    const struct fdx_page *pp = &LPG(l)[a >> LSHIFT(l)];
     if (M_LIKELY(pp->write != NULL)) {
         l->cyc++;
         pp->write[a & pp->mask] = v;
@@ -40,17 +53,13 @@ static M_ALWAYS_INLINE void m_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32
     c->base.cycles = l->cyc;
     c->base.instructions = l->instr;
     fdx_m6502_slow_write(c, a, v);
-    l->ob = NULL;
-    l->cyc = c->base.cycles;
-    l->pg = c->pg;
-    l->shift = c->shift;
-    l->lim = c->lim;
+    m_after_slow(c, l, d);
 }
 
 /* The opcode fetch; sets up l.ob for the operand fetches. */
-static M_ALWAYS_INLINE uint8_t m_fetch_op(struct fdx_m6502 *c, struct m6502_lc *l, uint32_t a)
+static M_ALWAYS_INLINE uint8_t m_fetch_op(struct fdx_m6502 *c, struct m6502_lc *l, uint32_t a, bool d)
 {
-    const struct fdx_page *pp = &l->pg[a >> l->shift];
+    const struct fdx_page *pp = &LPG(l)[a >> LSHIFT(l)];
     if (M_LIKELY(pp->read != NULL)) {
         uint32_t o = a & pp->mask;
         l->cyc++;
@@ -58,10 +67,58 @@ static M_ALWAYS_INLINE uint8_t m_fetch_op(struct fdx_m6502 *c, struct m6502_lc *
         return pp->read[o];
     }
     l->ob = NULL;
-    return m_rd(c, l, a);
+    return m_rd(c, l, a, d);
 }
 
-#define RD(addr) m_rd(c, &l, (uint32_t)(addr) & AMASK)
+/* The direct map (m6502.h): one load and test per access for pages that
+ * are one stretch of host memory; the rest go the bus table way above. */
+static M_ALWAYS_INLINE uintptr_t d_entry(struct fdx_m6502 *c, unsigned i)
+{
+    uintptr_t b = c->dmap[i];
+    if (M_UNLIKELY(b == M6502_DM_UNKNOWN)) b = fdx_m6502_dm_fill(c, i);
+    return b;
+}
+
+static M_ALWAYS_INLINE uint8_t d_rd(struct fdx_m6502 *c, struct m6502_lc *l, uint32_t a)
+{
+    uintptr_t b = c->dmap[a >> 8];
+    if (M_LIKELY(b > M6502_DM_BUS) || (b == M6502_DM_UNKNOWN && (b = d_entry(c, a >> 8)) > M6502_DM_BUS)) {
+        l->cyc++;
+        return *(const uint8_t *)(b + a);
+    }
+    return m_rd(c, l, a, true);
+}
+
+static M_ALWAYS_INLINE void d_wr(struct fdx_m6502 *c, struct m6502_lc *l, uint32_t a, uint8_t v)
+{
+    uintptr_t b = c->dmap[256 + (a >> 8)];
+    if (M_LIKELY(b > M6502_DM_BUS) || (b == M6502_DM_UNKNOWN && (b = d_entry(c, 256 + (a >> 8))) > M6502_DM_BUS)) {
+        l->cyc++;
+        *(uint8_t *)(b + a) = v;
+        return;
+    }
+    m_wr(c, l, a, v, true);
+}
+
+static M_ALWAYS_INLINE uint8_t d_fetch_op(struct fdx_m6502 *c, struct m6502_lc *l, uint32_t a)
+{
+    uintptr_t b = c->dmap[a >> 8];
+    if (M_LIKELY(b > M6502_DM_BUS) || (b == M6502_DM_UNKNOWN && (b = d_entry(c, a >> 8)) > M6502_DM_BUS)) {
+        const uint8_t *h = (const uint8_t *)(b + a);
+        l->cyc++;
+        l->ob = (a & 0xFF) <= 0xFD ? h : NULL;
+        return *h;
+    }
+    return m_fetch_op(c, l, a, true);
+}
+
+#undef LPG
+#undef LSHIFT
+
+/* The run loop's limit: a local, or the CPU's own in the direct-map loops. */
+#define LIM (*(DIRECT ? &c->lim : &l.lim))
+#define RD(addr) (DIRECT ? d_rd(c, &l, (uint32_t)(addr) & AMASK) : m_rd(c, &l, (uint32_t)(addr) & AMASK, false))
+#define FETCH_OP(c_, l_, a_) (DIRECT ? d_fetch_op(c_, l_, a_) : m_fetch_op(c_, l_, a_, false))
 /* A dummy read of the instruction's own bytes at pc (RAM/ROM: no side
  * effects, so only the cycle counts). */
 #define DUMMY()                                                                                            \
@@ -71,7 +128,11 @@ static M_ALWAYS_INLINE uint8_t m_fetch_op(struct fdx_m6502 *c, struct m6502_lc *
     } while (0)
 /* Operand byte k (1 or 2) of the instruction; pc must point at it. */
 #define FETCH(k_) (M_LIKELY(l.ob != NULL) ? (l.cyc++, l.ob[k_]) : RD(pc))
-#define WR(addr, val) m_wr(c, &l, (uint32_t)(addr) & AMASK, (uint8_t)(val))
+#define WR(addr, val)                                                                                      \
+    do {                                                                                                   \
+        if (DIRECT) d_wr(c, &l, (uint32_t)(addr) & AMASK, (uint8_t)(val));                                 \
+        else m_wr(c, &l, (uint32_t)(addr) & AMASK, (uint8_t)(val), false);                                        \
+    } while (0)
 
 /* ---- flags -------------------------------------------------------------- */
 
@@ -528,7 +589,7 @@ static M_ALWAYS_INLINE uint8_t m_fetch_op(struct fdx_m6502 *c, struct m6502_lc *
     do {                                                                                                   \
         c->looped = true;                                                                                  \
         c->base.stop = FDX_STOP_HALTED;                                                                    \
-        l.lim = 0;                                                                                         \
+        LIM = 0;                                                                                         \
     } while (0)
 
 #define BB_BBR0 0x01, 0
@@ -662,7 +723,7 @@ static M_ALWAYS_INLINE uint8_t m_fetch_op(struct fdx_m6502 *c, struct m6502_lc *
         if (c->trap(c->trap_ctx, c) && !c->base.stop) c->base.stop = FDX_STOP_EXIT;                        \
         LOAD();                                                                                            \
         l.cyc = c->base.cycles;                                                                            \
-        l.lim = 0;                                                                                         \
+        LIM = 0;                                                                                         \
         l.ob = NULL;                                                                                       \
     } while (0)
 #define OP_JSR()                                                                                           \
@@ -693,7 +754,7 @@ static M_ALWAYS_INLINE uint8_t m_fetch_op(struct fdx_m6502 *c, struct m6502_lc *
         DUMMY();                                                                                              \
         DUMMY();                                                                                              \
         c->waiting = true;                                                                                 \
-        l.lim = 0;                                                                                         \
+        LIM = 0;                                                                                         \
     } while (0)
 
 /* ---- own sequences (kind S) ---------------------------------------------- */
@@ -753,6 +814,7 @@ static M_ALWAYS_INLINE uint8_t m_fetch_op(struct fdx_m6502 *c, struct m6502_lc *
 
 #define RUN_NAME fdx_m6502_run_nmos
 #define CMOS 0
+#define DIRECT 0
 #define AMASK 0xFFFFu
 #define OPLIST M6502_NMOS_OPS
 #include "m6502_exec.inc"
@@ -763,12 +825,26 @@ static M_ALWAYS_INLINE uint8_t m_fetch_op(struct fdx_m6502 *c, struct m6502_lc *
 #define AMASK 0x1FFFu
 #include "m6502_exec.inc"
 #undef RUN_NAME
-#undef CMOS
+#undef DIRECT
 #undef AMASK
+
+#define RUN_NAME fdx_m6502_run_nmos_direct
+#define DIRECT 1
+#define AMASK 0xFFFFu
+#include "m6502_exec.inc"
+#undef RUN_NAME
+#undef CMOS
+#undef DIRECT
 #undef OPLIST
 
 #define RUN_NAME fdx_m6502_run_cmos
 #define CMOS 1
-#define AMASK 0xFFFFu
+#define DIRECT 0
 #define OPLIST M6502_CMOS_OPS
+#include "m6502_exec.inc"
+#undef RUN_NAME
+#undef DIRECT
+
+#define RUN_NAME fdx_m6502_run_cmos_direct
+#define DIRECT 1
 #include "m6502_exec.inc"

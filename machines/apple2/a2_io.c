@@ -36,30 +36,49 @@ static void set_vmode(struct a2 *a, uint8_t bit, bool on)
     }
 }
 
-/* Speaker: each sample is the fraction of its 23 cycles the cone was out,
+/* Speaker: each sample is the fraction of its 46 cycles the cone was out,
  * through a DC-blocking high-pass (the speaker's coupling), so a speaker
  * left on makes no click and silence decays to zero. */
+static void speaker_sample(struct a2 *a, uint32_t high)
+{
+    /* level -8000..8000 by the fraction of the sample the cone was out */
+    int32_t x = (int32_t)(high * (16000u / A2_AUDIO_DIV)) - (int32_t)(A2_AUDIO_DIV * (16000u / A2_AUDIO_DIV) / 2);
+    /* DC blocker: y = x - x' + (1 - 1/256) y', y kept in 1/1024 units */
+    a->hp_y = (x - a->hp_x) * 1024 + a->hp_y - (a->hp_y >> 8);
+    a->hp_x = x;
+    int32_t s = a->hp_y >> 10;
+    if (s > 32767) s = 32767;
+    if (s < -32768) s = -32768;
+    fdx_audio_push(&a->m->audio, (int16_t)s, (int16_t)s);
+}
+
 void a2_speaker_catch_up(struct a2 *a, uint64_t now)
 {
-    while (a->spk_last < now) {
+    if (a->spk_last >= now) return;
+    /* the sample under way */
+    if (a->spk_fill) {
         uint64_t step = A2_AUDIO_DIV - a->spk_fill;
         if (step > now - a->spk_last) step = now - a->spk_last;
         if (a->spk) a->spk_high += (uint32_t)step;
         a->spk_fill += (uint32_t)step;
         a->spk_last += step;
-        if (a->spk_fill < A2_AUDIO_DIV) break;
-        /* level -8000..8000 by the fraction of the sample the cone was out */
-        int32_t x = (int32_t)(a->spk_high * (16000u / A2_AUDIO_DIV)) - (int32_t)(A2_AUDIO_DIV * (16000u / A2_AUDIO_DIV) / 2);
-        /* DC blocker: y = x - x' + (1 - 1/256) y', y kept in 1/1024 units */
-        a->hp_y = (x - a->hp_x) * 1024 + a->hp_y - (a->hp_y >> 8);
-        a->hp_x = x;
-        int32_t s = a->hp_y >> 10;
-        if (s > 32767) s = 32767;
-        if (s < -32768) s = -32768;
-        fdx_audio_push(&a->m->audio, (int16_t)s, (int16_t)s);
+        if (a->spk_fill < A2_AUDIO_DIV) return;
+        speaker_sample(a, a->spk_high);
         a->spk_fill = 0;
         a->spk_high = 0;
     }
+    /* whole samples with the cone where it is (the common case: one
+     * catch-up a frame, or a few between clicks) */
+    uint32_t high = a->spk ? A2_AUDIO_DIV : 0;
+    while (now - a->spk_last >= A2_AUDIO_DIV) {
+        speaker_sample(a, high);
+        a->spk_last += A2_AUDIO_DIV;
+    }
+    /* the start of the next one */
+    uint32_t rest = (uint32_t)(now - a->spk_last);
+    a->spk_fill = rest;
+    a->spk_high = a->spk ? rest : 0;
+    a->spk_last = now;
 }
 
 static uint8_t buttons_paddles(struct a2 *a, unsigned r)

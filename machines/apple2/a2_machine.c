@@ -281,6 +281,9 @@ static int a2_create(struct fdx_machine *m, bool iie, struct fdx_err *err)
 
     fdx_m6502_init(&a->cpu, iie ? &fdx_m6502_ops_65c02 : &fdx_m6502_ops_6502, &a->bus);
     m->cpu = &a->cpu.base;
+    /* 256-byte host pointers in the CPU; every remap goes through
+     * a2_mem_remap_pages, which tells it */
+    fdx_m6502_direct_map(&a->cpu, true);
     m->debug.line_ticks = 65 * A2_DIVIDER; /* 65 CPU cycles per line: the debugger's `scanline` */
     a->vmode = A2V_TEXT;
     a2_mem_reset(a);

@@ -79,6 +79,7 @@ void a2_mem_remap_pages(struct a2 *a, unsigned lo, unsigned hi)
         }
     }
     fdx_bus_map(&a->bus, e, n);
+    fdx_m6502_map_changed(&a->cpu); /* the CPU's direct map follows the bus */
 }
 
 void a2_mem_remap(struct a2 *a)

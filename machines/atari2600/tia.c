@@ -356,8 +356,11 @@ static void channel_clock(struct tia_channel *c)
     default: gate = true; break;
     }
     if (!gate) return;
-    if (c->audc & 4) {
-        c->out ^= 1;                                        /* pure tone */
+    if ((c->audc & 4) || c->audc == 0x0A) {
+        /* pure tone; AUDC 10 too: the div 31 gate alone makes its square
+         * wave, as AUDC 6's (its poly5 bit would be the same at both
+         * gated steps: silence; MAME and the TIA tables agree on a tone) */
+        c->out ^= 1;
     } else if (c->audc & 8) {
         if (c->audc == 8) {                                 /* 9-bit poly: x^9 + x^5 + 1 */
             c->poly9 = (uint16_t)(((c->poly9 << 1) | (((c->poly9 >> 8) ^ (c->poly9 >> 4)) & 1)) & 0x1FF);

@@ -1,6 +1,8 @@
 /* Resampler: exact long-run ratio (no drift), averaging, interpolation. */
 #include "unit.h"
 
+#include <string.h>
+
 #include "fdx/av.h"
 
 START_TEST(test_no_drift_downsampling)
@@ -73,4 +75,81 @@ START_TEST(test_overflow_drops_oldest)
 }
 END_TEST
 
-FDX_UNIT_MAIN("audio", test_no_drift_downsampling, test_averaging, test_upsampling, test_overflow_drops_oldest)
+/* The resampler as first written (one output at a time, interpolating
+ * every one): the faster paths must give exactly its output. */
+struct ref_audio {
+    uint32_t in_rate, out_rate;
+    uint64_t phase;
+    int64_t sum_l, sum_r;
+    uint32_t sum_n;
+    int16_t prev_l, prev_r;
+    int16_t out[2 * 70000];
+    size_t n;
+};
+
+static void ref_push(struct ref_audio *a, int16_t l, int16_t r)
+{
+    if (a->out_rate <= a->in_rate) {
+        a->sum_l += l;
+        a->sum_r += r;
+        a->sum_n++;
+        a->phase += a->out_rate;
+        if (a->phase >= a->in_rate) {
+            a->phase -= a->in_rate;
+            a->out[2 * a->n] = (int16_t)(a->sum_l / (int64_t)a->sum_n);
+            a->out[2 * a->n + 1] = (int16_t)(a->sum_r / (int64_t)a->sum_n);
+            a->n++;
+            a->sum_l = a->sum_r = 0;
+            a->sum_n = 0;
+        }
+    } else {
+        while (a->phase < a->out_rate) {
+            int64_t t = (int64_t)a->phase, span = (int64_t)a->out_rate;
+            a->out[2 * a->n] = (int16_t)(a->prev_l + ((int64_t)(l - a->prev_l) * t) / span);
+            a->out[2 * a->n + 1] = (int16_t)(a->prev_r + ((int64_t)(r - a->prev_r) * t) / span);
+            a->n++;
+            a->phase += a->in_rate;
+        }
+        a->phase -= a->out_rate;
+    }
+    a->prev_l = l;
+    a->prev_r = r;
+}
+
+START_TEST(test_same_as_reference)
+{
+    /* rates of the machines here (Apple II speaker, 2600 TIA) both ways,
+     * input with long steady stretches and changes, popped in odd sizes */
+    static const uint32_t rates[][2] = {{22233, 48000}, {22233, 44100}, {31440, 48000}, {48000, 22233}, {7, 48000}};
+    static struct ref_audio ref;
+    static struct fdx_audio a;
+    static int16_t got[2 * 70000];
+    for (unsigned k = 0; k < sizeof rates / sizeof rates[0]; k++) {
+        memset(&ref, 0, sizeof ref);
+        ref.in_rate = rates[k][0];
+        ref.out_rate = rates[k][1];
+        fdx_audio_init(&a, rates[k][0], rates[k][1]);
+        size_t n = 0;
+        uint32_t seed = 12345 + k;
+        int16_t l = 0, r = 0;
+        for (unsigned i = 0; i < 30000 && ref.n < 60000; i++) {
+            seed = seed * 1103515245u + 12345u;
+            if ((seed >> 16) % 100 < 7) { /* a change now and then */
+                l = (int16_t)(seed >> 8);
+                r = (int16_t)((seed >> 3) & 0x7FFF);
+            }
+            ref_push(&ref, l, r);
+            fdx_audio_push(&a, l, r);
+            if (i % 97 == 0) n += fdx_audio_pop(&a, got + 2 * n, (i * 7919u) % 3000);
+            while (fdx_audio_available(&a) > 8192) n += fdx_audio_pop(&a, got + 2 * n, 1 + (i * 7919u) % 3000);
+        }
+        n += fdx_audio_pop(&a, got + 2 * n, 70000 - n);
+        ck_assert_uint_eq(n, ref.n);
+        ck_assert_uint_eq(a.dropped, 0);
+        ck_assert_int_eq(memcmp(got, ref.out, n * 2 * sizeof got[0]), 0);
+    }
+}
+END_TEST
+
+FDX_UNIT_MAIN("audio", test_no_drift_downsampling, test_averaging, test_upsampling, test_overflow_drops_oldest,
+              test_same_as_reference)
