@@ -6,7 +6,10 @@
 #include "m68k.h"
 #include "m68k_table.h"
 
-#if defined(__GNUC__)
+/* Forced inlining makes the specialised handlers straight-line code; in
+ * unoptimised (debug, sanitizer) builds it would only multiply the code
+ * and the compile time, so there it is a plain static inline. */
+#if defined(__GNUC__) && defined(__OPTIMIZE__)
 #define M68K_INLINE static inline __attribute__((always_inline))
 #else
 #define M68K_INLINE static inline
