@@ -26,27 +26,50 @@ static const struct rel_config *config(void)
     abort();
 }
 
+/* One machine per process and its state after the first run slice: each
+ * input starts by loading that state (every input sees the same machine,
+ * as if freshly made) instead of creating and running a new one. */
+struct pristine {
+    struct fdx_machine *m;
+    uint8_t *state;
+    size_t size;
+};
+
+static struct pristine *pristine(void)
+{
+    static struct pristine p;
+    if (!p.m) {
+        const struct rel_config *c = config();
+        struct fdx_err err;
+        p.m = rel_create(c, fuzz_workdir());
+        fdx_machine_run(p.m, c->step_ticks);
+        p.size = fdx_machine_state_size(p.m);
+        p.state = malloc(p.size);
+        if (!p.state || fdx_machine_save(p.m, p.state, p.size, &err)) abort();
+    }
+    return &p;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1) return 0;
     const struct rel_config *c = config();
-    struct fdx_machine *m = rel_create(c, fuzz_workdir());
-    fdx_machine_run(m, c->step_ticks);
-    size_t n = fdx_machine_state_size(m);
-    uint8_t *good = malloc(n);
+    struct pristine *p = pristine();
+    struct fdx_machine *m = p->m;
     struct fdx_err err;
-    if (!good || fdx_machine_save(m, good, n, &err)) abort();
+    size_t n = p->size;
+    if (fdx_machine_load(m, p->state, n, &err)) abort();
 
     size_t bn = n;
     uint8_t *bad;
     if (data[0] & 1) {              /* the whole body */
         bn = HEADER + size - 1;
         bad = malloc(bn);
-        memcpy(bad, good, HEADER);
+        memcpy(bad, p->state, HEADER);
         memcpy(bad + HEADER, data + 1, size - 1);
     } else {                        /* edits: 3-byte offset, value */
         bad = malloc(bn);
-        memcpy(bad, good, n);
+        memcpy(bad, p->state, n);
         for (size_t i = 1; i + 4 <= size; i += 4) {
             size_t off = (data[i] | data[i + 1] << 8 | (size_t)data[i + 2] << 16) % (n - HEADER);
             bad[HEADER + off] = data[i + 3];
@@ -55,18 +78,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     put32(bad + 48, (uint32_t)(bn - HEADER));
     put32(bad + 52, fdx_crc32(0, bad + HEADER, bn - HEADER));
 
+    uint8_t *after = malloc(n);
+    if (!after) abort();
     if (fdx_machine_load(m, bad, bn, &err) == 0) {
         /* accepted: the machine must keep working with it */
         fdx_machine_run(m, c->step_ticks);
-        if (fdx_machine_save(m, good, n, &err) || fdx_machine_load(m, good, n, &err)) abort();
+        if (fdx_machine_save(m, after, n, &err) || fdx_machine_load(m, after, n, &err)) abort();
     } else {
         /* refused: nothing changed */
-        uint8_t *again = malloc(n);
-        if (!err.msg[0] || !again || fdx_machine_save(m, again, n, &err) || memcmp(again, good, n)) abort();
-        free(again);
+        if (!err.msg[0] || fdx_machine_save(m, after, n, &err) || memcmp(after, p->state, n)) abort();
     }
+    free(after);
     free(bad);
-    free(good);
-    fdx_machine_destroy(m);
     return 0;
 }
