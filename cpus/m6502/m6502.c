@@ -19,10 +19,11 @@ void fdx_m6502_refresh(struct fdx_m6502 *c)
         c->shift = c->base.bus->page_shift;
     }
     /* the direct map holds pointers from the table in use: a new one
-     * (log, RDY stall, a debugger tap) starts it afresh */
+     * (log, RDY stall, a debugger tap) starts it afresh (only cleared when
+     * in use: the 2600 switches tables for every WSYNC) */
     if (c->dm_from != c->pg) {
-        fdx_m6502_map_changed(c);
         c->dm_from = c->pg;
+        if (c->direct) fdx_m6502_map_changed(c);
     }
     bool special = c->base.attention || c->base.stop || c->irq_line || c->nmi_pending || c->reset_pending ||
                    c->rdy_low || c->waiting || c->log_on;
