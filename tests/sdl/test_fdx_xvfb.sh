@@ -16,8 +16,7 @@ states="$XDG_DATA_HOME/fdx/states"; shots="$XDG_DATA_HOME/fdx/screenshots"
 start() {
     "$FDX" "$@" >"$tmp/app.out" 2>"$tmp/app.err" &
     app=$!
-    wid=$(timeout 20 xdotool search --sync --onlyvisible --name "^fdx - " 2>/dev/null | head -1)
-    if [ -z "$wid" ]; then bad "no window for fdx $*"; cat "$tmp/app.err"; return 1; fi
+    if ! wait_window; then bad "no window for fdx $*"; cat "$tmp/app.err"; return 1; fi
     xdotool windowfocus --sync "$wid" 2>/dev/null
     sleep 0.5
 }
@@ -107,8 +106,7 @@ mkfifo "$tmp/dbg.in"
 "$FDX" apple2e <"$tmp/dbg.in" >"$tmp/dbg.out" 2>"$tmp/app.err" &
 app=$!
 exec 4>"$tmp/dbg.in"
-wid=$(timeout 20 xdotool search --sync --onlyvisible --name "^fdx - " 2>/dev/null | head -1)
-if [ -n "$wid" ]; then
+if wait_window; then
     xdotool windowfocus --sync "$wid" 2>/dev/null; sleep 0.5
     xdotool key F10
     wait_out "paused (65C02 CPU)" 1 && ok
@@ -124,7 +122,7 @@ if [ -n "$wid" ]; then
     if kill -0 "$app" 2>/dev/null; then bad "quit in the debugger did not end fdx"; kill "$app"; fi
     wait "$app"; code=$?; app=""
     [ $code -eq 0 ] && ok || bad "exit code $code after quit in the debugger"
-else bad "no window for fdx apple2e"; cat "$tmp/app.err"; kill "$app"; app=""; fi
+else bad "no window for fdx apple2e"; cat "$tmp/app.err"; fi
 exec 4>&-
 
 # ---- with a display, --headless and the commands stay windowless

@@ -12,8 +12,7 @@ BIN="$1"; CMP="$2"
 start() {
     "$BIN" "$@" >"$tmp/app.out" 2>"$tmp/app.err" &
     app=$!
-    wid=$(timeout 20 xdotool search --sync --onlyvisible --name "^fdx - " 2>/dev/null | head -1)
-    if [ -z "$wid" ]; then bad "no window for $*"; cat "$tmp/app.err"; return 1; fi
+    if ! wait_window; then bad "no window for $*"; cat "$tmp/app.err"; return 1; fi
     xdotool windowfocus --sync "$wid" 2>/dev/null
     sleep 0.5
 }

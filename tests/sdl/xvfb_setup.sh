@@ -22,3 +22,12 @@ for i in $(seq 100); do [ -s "$tmp/dpy" ] && break; sleep 0.1; done
 export DISPLAY=":$(cat "$tmp/dpy")"
 export XDG_CONFIG_HOME="$tmp/cfg" XDG_DATA_HOME="$tmp/data" SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software
 unset WAYLAND_DISPLAY
+# wait_window: sets $wid to the app's window (60 s: a loaded CI machine
+# can be slow to start an ASan build). Without one, stops the app so that
+# its window cannot turn up in the next case.
+wait_window() {
+    wid=$(timeout 60 xdotool search --sync --onlyvisible --name "^fdx - " 2>/dev/null | head -1)
+    [ -n "$wid" ] && return 0
+    [ -n "$app" ] && { kill -KILL "$app" 2>/dev/null; wait "$app" 2>/dev/null; app=""; }
+    return 1
+}
