@@ -48,9 +48,12 @@ FAILED=0
 RA_PID=
 trap '[ -n "$RA_PID" ] && kill -9 "$RA_PID" 2>/dev/null; [ "$FAILED" -eq 0 ] && [ -z "${FDX_RA_KEEP:-}" ] && rm -rf "$T"' EXIT
 # Everything RetroArch reads or writes lives in this test's own directory, so
-# tests running in parallel (ctest -j) share nothing: RetroArch writes
-# core_info.cache into libretro_info_path, and a shared one is read half
-# written by a second RetroArch starting at the same time. The core and its
+# tests running in parallel (ctest -j) share nothing. TMPDIR too: run-ahead's
+# second instance copies the core to $TMPDIR/retroarch_temp/, and a second
+# RetroArch rewriting that copy while the first has it mapped kills the
+# first with SIGBUS. Likewise RetroArch writes core_info.cache into
+# libretro_info_path, and a shared one is read half written by a second
+# RetroArch starting at the same time. The core and its
 # info file are linked into T/cores; the system directory is a copy.
 mkdir -p "$T/cores" "$T/system"
 ln -s "$CORE" "$T/cores/$NAME.so"
@@ -81,7 +84,7 @@ fail() { echo "FAIL $*"; FAILED=1; }
 # cfg DIR [extra config lines]: a RetroArch configuration in DIR
 cfg() {
     d=$1; shift
-    mkdir -p "$d/home" "$d/saves" "$d/states" "$d/shots" "$d/cache" "$d/playlists" "$d/logs"
+    mkdir -p "$d/home" "$d/saves" "$d/states" "$d/shots" "$d/cache" "$d/playlists" "$d/logs" "$d/tmp"
     cat >"$d/ra.cfg" <<EOF
 video_driver = "null"
 audio_driver = "null"
@@ -122,7 +125,7 @@ ra() {
     set -- -c "$d/ra.cfg" -L "$CORE" --max-frames="$frames" --max-frames-ss --max-frames-ss-path="$out"
     [ "$content" = - ] || set -- "$@" "$content"
     # shellcheck disable=SC2086
-    env HOME="$d/home" XDG_CONFIG_HOME="$d/home" DBUS_FATAL_WARNINGS=0 $RA_ENV timeout 120 retroarch "$@" >>"$d/log" 2>&1
+    env HOME="$d/home" XDG_CONFIG_HOME="$d/home" TMPDIR="$d/tmp" DBUS_FATAL_WARNINGS=0 $RA_ENV timeout 120 retroarch "$@" >>"$d/log" 2>&1
     rc=$?
     if [ $rc -ne 0 ]; then
         echo "retroarch exited with $rc; log:" >&2
@@ -230,7 +233,7 @@ start() {
     set -- -c "$d/ra.cfg" -L "$CORE" --max-frames=100000000
     [ "$content" = - ] || set -- "$@" "$content"
     # shellcheck disable=SC2086
-    env HOME="$d/home" XDG_CONFIG_HOME="$d/home" DBUS_FATAL_WARNINGS=0 $RA_ENV timeout 300 retroarch "$@" >>"$d/log" 2>&1 &
+    env HOME="$d/home" XDG_CONFIG_HOME="$d/home" TMPDIR="$d/tmp" DBUS_FATAL_WARNINGS=0 $RA_ENV timeout 300 retroarch "$@" >>"$d/log" 2>&1 &
     RA_PID=$!
     base=$(basename "$content")
     base=${base%.*}
