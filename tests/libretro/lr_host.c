@@ -230,7 +230,8 @@ static int open_core(struct core *c, const char *path, bool copy)
         struct fdx_err err;
         uint8_t *data;
         size_t size;
-        if (fdx_file_read(path, 64u << 20, &data, &size, &err) ||
+        /* a sanitizer build with debug information is over 100 MiB */
+        if (fdx_file_read(path, 1u << 30, &data, &size, &err) ||
             fdx_file_write_atomic(c->file, data, size, &err))
             return fail("copy core: %s", err.msg);
         free(data);
