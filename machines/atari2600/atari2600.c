@@ -476,6 +476,14 @@ static void a2600_state(struct fdx_machine *m, struct fdx_state *st)
     tia_state(&a->tia, st);
     riot6532_state(&a->riot, st);
     a2600_cart_state(&a->cart, st);
+    if (st->mode == FDX_STATE_LOAD) {
+        /* the TIA is caught up with the CPU when a state is saved; a TIA
+         * clock far behind or ahead would make the next access emulate
+         * millions of lines at once (fuzz: a hang) */
+        uint64_t cpu = a->cpu.base.cycles * 3, tia = a->tia.clock;
+        fdx_state_check(st, tia <= cpu + 4 * TIA_LINE_CLOCKS && (tia >= cpu || cpu - tia <= 400 * TIA_LINE_CLOCKS),
+                        "TIA clock does not match the CPU's");
+    }
     fdx_state_begin(st, "A26 ", 1);
     fdx_state_bytes(st, "joy", a->joy, 2);
     fdx_state_u8(st, "swchb", &a->swchb);
