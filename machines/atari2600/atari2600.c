@@ -483,6 +483,10 @@ static void a2600_state(struct fdx_machine *m, struct fdx_state *st)
         uint64_t cpu = a->cpu.base.cycles * 3, tia = a->tia.clock;
         fdx_state_check(st, tia <= cpu + 4 * TIA_LINE_CLOCKS && (tia >= cpu || cpu - tia <= 400 * TIA_LINE_CLOCKS),
                         "TIA clock does not match the CPU's");
+        /* WSYNC holds the CPU to the end of the line at most; a stall far
+         * ahead would jump the CPU's clock and the TIA after it (fuzz) */
+        fdx_state_check(st, a->cpu.rdy_until <= a->cpu.base.cycles + TIA_LINE_CLOCKS / 3,
+                        "CPU stalled beyond the end of the line");
     }
     fdx_state_begin(st, "A26 ", 1);
     fdx_state_bytes(st, "joy", a->joy, 2);
