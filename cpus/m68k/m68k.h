@@ -64,6 +64,10 @@ struct m68k {
      * and by anyone who sets pc other than by prefetching or jumping. */
     const uint8_t *cw_ptr;
     uint32_t cw_lo, cw_size;
+    /* Data window: the same for the RAM page (readable and writable host
+     * memory) data accesses last went to; dropped with the code window. */
+    uint8_t *dw_ptr;
+    uint32_t dw_lo, dw_size;
     uint16_t sr;
     uint8_t ipl;                /* IPL pins, 0..7: change it only through ops->set_line (clears limit) */
     uint8_t nmi_edge;           /* level 7 seen rising: take it once */

@@ -69,10 +69,10 @@ static inline void check_callout(struct m68k *c)
 
 /* I/O pages: the handler sees base.cycles at the start of the access; wait
  * states it asks for are added after the 4 clocks of the cycle. */
-uint16_t m68k_read_slow(struct m68k *c, uint32_t a, int byte)
+static uint16_t io_read(struct m68k *c, uint32_t a, int byte)
 {
     struct fdx_bus *b = c->base.bus;
-    c->cw_size = 0; /* the handler may remap memory */
+    m68k_drop_windows(c); /* the handler may remap memory */
     uint16_t v = byte ? (uint16_t)fdx_bus_read_slow(b, a, 1) : (uint16_t)fdx_bus_read_slow(b, a, 2);
     c->base.cycles += b->wait;
     b->wait = 0;
@@ -80,14 +80,87 @@ uint16_t m68k_read_slow(struct m68k *c, uint32_t a, int byte)
     return v;
 }
 
-void m68k_write_slow(struct m68k *c, uint32_t a, uint16_t v, int byte)
+static void io_write(struct m68k *c, uint32_t a, uint16_t v, int byte)
 {
     struct fdx_bus *b = c->base.bus;
-    c->cw_size = 0; /* the handler may remap memory */
+    m68k_drop_windows(c); /* the handler may remap memory */
     fdx_bus_write_slow(b, a, v, byte ? 1 : 2);
     c->base.cycles += b->wait;
     b->wait = 0;
     check_callout(c);
+}
+
+/* Page i as RAM: one host buffer for reads and writes covering the whole
+ * page (not mirrored within it); NULL when it is not. */
+static uint8_t *ram_page(const struct fdx_bus *b, uint32_t i)
+{
+    const struct fdx_page *p = &b->pages[i];
+    return p->read && p->read == p->write && p->mask >= (1u << b->page_shift) - 1 ? p->write : NULL;
+}
+
+/* Whether the pages from..to-1 are RAM continuing the data window's host
+ * memory (so the window may grow over them); at most 64 pages are looked at. */
+static bool ram_continues(const struct m68k *c, uint32_t from, uint32_t to)
+{
+    const struct fdx_bus *b = c->base.bus;
+    if (to - from > 64) return false;
+    for (uint32_t i = from; i < to; i++) {
+        uint8_t *h = ram_page(b, i);
+        if (!h || (uintptr_t)h + c->dw_lo != (uintptr_t)c->dw_ptr + (i << b->page_shift)) return false;
+    }
+    return true;
+}
+
+/* A data access to the 24-bit address m missed the window. When its page
+ * is RAM and no tap watches the bus, the window grows over it if the pages
+ * in between continue the window's host memory (copies between two
+ * buffers then stay in one window), else moves there. Other pages (ROM,
+ * I/O) leave the window as it is. */
+static void data_window(struct m68k *c, uint32_t m)
+{
+    const struct fdx_bus *b = c->base.bus;
+    uint32_t sh = b->page_shift, i = m >> sh, len = 1u << sh;
+    uint8_t *h = ram_page(b, i);
+    if (!h || b->pages != b->map) return;
+    uint32_t lo = c->dw_lo >> sh, hi = (c->dw_lo + c->dw_size) >> sh; /* pages lo..hi */
+    if (c->dw_size && i > hi && ram_continues(c, hi + 1, i + 1)) {
+        c->dw_size = ((i + 1) << sh) - 1 - c->dw_lo;
+    } else if (c->dw_size && i < lo && ram_continues(c, i, lo)) {
+        c->dw_size += c->dw_lo - (i << sh);
+        c->dw_lo = i << sh;
+        c->dw_ptr = h;
+    } else {
+        c->dw_ptr = h;
+        c->dw_lo = i << sh;
+        c->dw_size = len - 1;
+    }
+}
+
+static const struct fdx_page *data_page(struct m68k *c, uint32_t m)
+{
+    data_window(c, m);
+    return &c->base.bus->pages[m >> c->base.bus->page_shift];
+}
+
+uint16_t m68k_data_read_slow(struct m68k *c, uint32_t m, int byte)
+{
+    const struct fdx_page *p = data_page(c, m);
+    if (!p->read) return io_read(c, m, byte);
+    return byte ? p->read[m & p->mask] : m68k_be16(p->read + (m & p->mask));
+}
+
+void m68k_data_write_slow(struct m68k *c, uint32_t m, uint16_t v, int byte)
+{
+    const struct fdx_page *p = data_page(c, m);
+    if (!p->write) {
+        io_write(c, m, v, byte);
+    } else if (byte) {
+        p->write[m & p->mask] = (uint8_t)v;
+    } else {
+        uint8_t *q = p->write + (m & p->mask);
+        q[0] = (uint8_t)(v >> 8);
+        q[1] = (uint8_t)v;
+    }
 }
 
 void m68k_address_error(struct m68k *c, uint32_t a, unsigned fc, int read, uint16_t data)
@@ -231,6 +304,7 @@ static void interrupt(struct m68k *c, unsigned level)
     c->sr = (uint16_t)((c->sr & ~0x0700u) | (level << 8));
     idle(c, 6);
     int vec = c->iack ? c->iack(c->iack_ctx, level) : -1;
+    m68k_drop_windows(c); /* the callback may remap memory */
     c->base.cycles += 4;
     if (c->log) m68k_log_event(c, 'i', 7, 0xfffff0 | (level << 1), 0, 0, 4);
     idle(c, 4);
@@ -326,12 +400,12 @@ static uint64_t m68k_run(struct fdx_cpu *cpu, uint64_t cycles)
         c->base.stop = FDX_STOP_HALTED;
         return 0;
     }
-    c->cw_size = 0; /* taps or the map may have changed since the last run */
+    m68k_drop_windows(c); /* taps or the map may have changed since the last run */
     const m68k_fn *handlers = m68k_handler_set(c);
     while (c->base.cycles < end) {
         if (c->base.attention) {
             if (fdx_cpu_hook(&c->base, c->pc - 4)) break;
-            c->cw_size = 0;
+            m68k_drop_windows(c);
         }
         if (__builtin_expect(needs_slow_step(c), 0)) {
             m68k_step_one(c);
@@ -360,7 +434,7 @@ static uint64_t m68k_step(struct fdx_cpu *cpu, enum fdx_step_kind kind)
     struct m68k *c = (struct m68k *)cpu;
     (void)kind;
     uint64_t start = c->base.cycles;
-    c->cw_size = 0; /* taps may have changed since the last step */
+    m68k_drop_windows(c); /* taps may have changed since the last step */
     m68k_step_one(c);
     return c->base.cycles - start;
 }

@@ -57,8 +57,6 @@ static inline const m68k_fn *m68k_handler_set(const struct m68k *c)
 
 void m68k_log_event(struct m68k *c, char kind, unsigned fc, uint32_t addr, int byte,
                     uint16_t data, unsigned clocks);
-uint16_t m68k_read_slow(struct m68k *c, uint32_t a, int byte);
-void m68k_write_slow(struct m68k *c, uint32_t a, uint16_t v, int byte);
 void m68k_address_error(struct m68k *c, uint32_t a, unsigned fc, int read, uint16_t data);
 /* Group 1/2 exception: pre idle clocks, vector number, PC to push. */
 void m68k_exception(struct m68k *c, unsigned vector, uint32_t pc, unsigned idle);
@@ -76,16 +74,25 @@ M68K_INLINE void idle(struct m68k *c, unsigned n)
     if (LOGGING(c)) m68k_log_event(c, 'n', 0, 0, 0, 0, n);
 }
 
-/* Word read of an even address from RAM/ROM pages, or the slow path. */
+/* Out of line (m68k_core.c): data accesses outside the data window go
+ * through the page table (and move the window to a RAM page) or to I/O. */
+uint16_t m68k_data_read_slow(struct m68k *c, uint32_t m, int byte);
+void m68k_data_write_slow(struct m68k *c, uint32_t m, uint16_t v, int byte);
+
+/* Drops the code and data windows: pc was set from outside, or a call out
+ * of the CPU may have remapped memory. */
+static inline void m68k_drop_windows(struct m68k *c)
+{
+    c->cw_size = 0;
+    c->dw_size = 0;
+}
+
+/* Word read of an even address: one range test against the data window. */
 M68K_INLINE uint16_t bus_r16(struct m68k *c, uint32_t a)
 {
-    struct fdx_bus *b = c->base.bus;
-    a &= 0xffffff;
-    const struct fdx_page *p = &b->pages[a >> b->page_shift];
-    if (p->read) {
-        return m68k_be16(p->read + (a & p->mask));
-    }
-    return m68k_read_slow(c, a, 0);
+    uint32_t m = a & 0xffffff, off = m - c->dw_lo;
+    if (__builtin_expect(off < c->dw_size, 1)) return m68k_be16(c->dw_ptr + off);
+    return m68k_data_read_slow(c, m, 0);
 }
 
 M68K_INLINE uint16_t rd16(struct m68k *c, uint32_t a, unsigned fc)
@@ -102,10 +109,8 @@ M68K_INLINE uint16_t rd16(struct m68k *c, uint32_t a, unsigned fc)
 
 M68K_INLINE uint8_t rd8(struct m68k *c, uint32_t a, unsigned fc)
 {
-    struct fdx_bus *b = c->base.bus;
-    uint32_t m = a & 0xffffff;
-    const struct fdx_page *p = &b->pages[m >> b->page_shift];
-    uint8_t v = p->read ? p->read[m & p->mask] : (uint8_t)m68k_read_slow(c, m, 1);
+    uint32_t m = a & 0xffffff, off = m - c->dw_lo;
+    uint8_t v = __builtin_expect(off < c->dw_size, 1) ? c->dw_ptr[off] : (uint8_t)m68k_data_read_slow(c, m, 1);
     c->base.cycles += 4;
     if (LOGGING(c)) m68k_log_event(c, 'r', fc, a, 1, (a & 1) ? v : (uint16_t)(v << 8), 4);
     return v;
@@ -117,15 +122,13 @@ M68K_INLINE void wr16(struct m68k *c, uint32_t a, uint16_t v, unsigned fc)
         m68k_address_error(c, a, fc, 0, v);
         return;
     }
-    struct fdx_bus *b = c->base.bus;
-    uint32_t m = a & 0xffffff;
-    const struct fdx_page *p = &b->pages[m >> b->page_shift];
-    if (p->write) {
-        uint8_t *q = p->write + (m & p->mask);
+    uint32_t m = a & 0xffffff, off = m - c->dw_lo;
+    if (__builtin_expect(off < c->dw_size, 1)) {
+        uint8_t *q = c->dw_ptr + off;
         q[0] = (uint8_t)(v >> 8);
         q[1] = (uint8_t)v;
     } else {
-        m68k_write_slow(c, m, v, 0);
+        m68k_data_write_slow(c, m, v, 0);
     }
     c->base.cycles += 4;
     if (LOGGING(c)) m68k_log_event(c, 'w', fc, a, 0, v, 4);
@@ -133,13 +136,11 @@ M68K_INLINE void wr16(struct m68k *c, uint32_t a, uint16_t v, unsigned fc)
 
 M68K_INLINE void wr8(struct m68k *c, uint32_t a, uint8_t v, unsigned fc)
 {
-    struct fdx_bus *b = c->base.bus;
-    uint32_t m = a & 0xffffff;
-    const struct fdx_page *p = &b->pages[m >> b->page_shift];
-    if (p->write)
-        p->write[m & p->mask] = v;
+    uint32_t m = a & 0xffffff, off = m - c->dw_lo;
+    if (__builtin_expect(off < c->dw_size, 1))
+        c->dw_ptr[off] = v;
     else
-        m68k_write_slow(c, m, v, 1);
+        m68k_data_write_slow(c, m, v, 1);
     c->base.cycles += 4;
     if (LOGGING(c)) m68k_log_event(c, 'w', fc, a, 1, (a & 1) ? v : (uint16_t)(v << 8), 4);
 }
