@@ -335,6 +335,14 @@ unsigned tia_clocks_to_line_end(const struct tia *t)
 
 /* ---- audio ------------------------------------------------------------ */
 
+/* One divided clock of a channel, after the TIA schematics: the 5-bit
+ * shift register steps on every clock; AUDC bits 0-1 choose which clocks
+ * reach the second stage (all of them, two of every 31 picked by the
+ * 5-bit register's state, or those where its output is 1), and bits 2-3
+ * what that stage is: the 4-bit poly, a flip-flop (divide by 2), the 5-bit
+ * register's output (the 9-bit poly for AUDC 8) or a divide-by-6
+ * counter. The divide by 3 of AUDC 12-15 therefore counts gated clocks:
+ * AUDC 14 is 44:49 steps and AUDC 15 has a 93-step pattern. */
 static void channel_clock(struct tia_channel *c)
 {
     if (c->div < c->audf) {
@@ -342,35 +350,45 @@ static void channel_clock(struct tia_channel *c)
         return;
     }
     c->div = 0;
-    if ((c->audc & 0x0C) == 0x0C) { /* divide by 3 more */
-        if (++c->div3 < 3) return;
-        c->div3 = 0;
-    }
-    /* the 5-bit poly steps on every divided clock: x^5 + x^3 + 1 */
-    c->poly5 = (uint8_t)(((c->poly5 << 1) | (((c->poly5 >> 4) ^ (c->poly5 >> 2)) & 1)) & 0x1F);
-    c->p5pos = c->p5pos == 30 ? 0 : (uint8_t)(c->p5pos + 1);
+    unsigned p5 = c->poly5;
     bool gate;
     switch (c->audc & 3) {
-    case 2: gate = c->p5pos == 0 || c->p5pos == 18; break;   /* div 31 (18:13) */
-    case 3: gate = c->poly5 & 1; break;                     /* poly5 gates */
+    case 2: gate = (p5 & 0x0F) == 0x08; break;      /* div 31: states 08 and 18, 13 and 18 steps apart */
+    case 3: gate = p5 & 1; break;                   /* the 5-bit poly's output */
     default: gate = true; break;
     }
+    /* x^5 + x^3 + 1; an all-zero register would stay there, the chip
+     * shifts in a 1 */
+    unsigned in = ((p5 >> 4) ^ (p5 >> 2)) & 1;
+    c->poly5 = (uint8_t)(((p5 << 1) | in | (p5 == 0)) & 0x1F);
     if (!gate) return;
-    if ((c->audc & 4) || c->audc == 0x0A) {
-        /* pure tone; AUDC 10 too: the div 31 gate alone makes its square
-         * wave, as AUDC 6's (its poly5 bit would be the same at both
-         * gated steps: silence; MAME and the TIA tables agree on a tone) */
+    switch (c->audc >> 2) {
+    case 0:                                         /* 4-bit poly: x^4 + x^3 + 1 */
+        in = ((c->poly4 >> 3) ^ (c->poly4 >> 2)) & 1;
+        c->poly4 = (uint8_t)(((c->poly4 << 1) | in | (c->poly4 == 0)) & 0x0F);
+        c->out = c->poly4 & 1;
+        break;
+    case 1:                                         /* pure tone */
         c->out ^= 1;
-    } else if (c->audc & 8) {
-        if (c->audc == 8) {                                 /* 9-bit poly: x^9 + x^5 + 1 */
-            c->poly9 = (uint16_t)(((c->poly9 << 1) | (((c->poly9 >> 8) ^ (c->poly9 >> 4)) & 1)) & 0x1FF);
+        break;
+    case 2:
+        if (c->audc == 8) {                         /* 9-bit poly: x^9 + x^5 + 1 */
+            in = ((c->poly9 >> 8) ^ (c->poly9 >> 4)) & 1;
+            c->poly9 = (uint16_t)(((c->poly9 << 1) | in | (c->poly9 == 0)) & 0x1FF);
             c->out = c->poly9 & 1;
         } else {
-            c->out = c->poly5 & 1;
+            /* the 5-bit register's oldest bit, taken at one gated clock
+             * and heard from the next: with the div 31 gate (AUDC 10) the
+             * two states give 0 and 1 in turn, high for 18 steps */
+            c->out = c->held;
+            c->held = (uint8_t)(p5 >> 4);
         }
-    } else {                                                /* 4-bit poly: x^4 + x^3 + 1 */
-        c->poly4 = (uint8_t)(((c->poly4 << 1) | (((c->poly4 >> 3) ^ (c->poly4 >> 2)) & 1)) & 0x0F);
-        c->out = c->poly4 & 1;
+        break;
+    default:                                        /* divide by 6 */
+        if (++c->div3 < 3) return;
+        c->div3 = 0;
+        c->out ^= 1;
+        break;
     }
 }
 
@@ -567,7 +585,7 @@ static void obj_state(struct fdx_state *st, struct tia_obj *o, const char *c, co
 
 void tia_state(struct tia *t, struct fdx_state *st)
 {
-    fdx_state_begin(st, "TIA ", 2);
+    fdx_state_begin(st, "TIA ", 3);
     fdx_state_u64(st, "clock", &t->clock);
     fdx_state_u16(st, "hclock", &t->hclock);
     fdx_state_u16(st, "line", &t->line);
@@ -627,7 +645,7 @@ void tia_state(struct tia *t, struct fdx_state *st)
         fdx_state_u8(st, "poly4", &c->poly4);
         fdx_state_u8(st, "poly5", &c->poly5);
         fdx_state_u16(st, "poly9", &c->poly9);
-        fdx_state_u8(st, "p5pos", &c->p5pos);
+        fdx_state_u8(st, "held", &c->held);
         fdx_state_u8(st, "out", &c->out);
     }
     fdx_state_bool(st, "frame_done", &t->frame_done);

@@ -49,10 +49,10 @@ struct tia_write {
 struct tia_channel {
     uint8_t audc, audf, audv;
     uint8_t div;            /* frequency divider count */
-    uint8_t div3;           /* the extra divide by 3 of AUDC 12..15 */
+    uint8_t div3;           /* gated clocks counted by AUDC 12..15's divide by 6 (0..2) */
     uint8_t poly4, poly5;   /* LFSR states */
     uint16_t poly9;
-    uint8_t p5pos;          /* position in the 31-step poly5 cycle (div31 gate) */
+    uint8_t held;           /* AUDC 9..11: the 5-bit poly's bit heard from the next gated clock */
     uint8_t out;            /* output bit */
 };
 

@@ -44,7 +44,7 @@ cfg k1 '$F000' '$400'
 cfg k1hi '$FC00' '$400'
 cfg e7hi '$FA00' '$600'
 
-for t in t_playfield t_players t_ballvdel t_resp t_hmove t_collide t_timer t_audio t_colours; do
+for t in t_playfield t_players t_ballvdel t_resp t_hmove t_collide t_timer t_audio t_audmodes t_colours; do
     asm "$t.bin" k4 "$t.s"
 done
 

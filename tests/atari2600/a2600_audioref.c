@@ -33,39 +33,19 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "a2600_make.h"
 #include "fdx/fdx.h"
 
 #define TOLERANCE 2         /* samples an edge may be off */
 #define MAX_SHIFT 800       /* the phase search, in samples: a period of the slowest tones */
 #define MARGIN 400          /* samples left out at each end of a segment */
 
-/* A stream of levels (0..30) at fdx's sample clock. */
-struct levels {
-    uint8_t *v;
-    size_t n, cap;
-};
-
-static int add_level(struct levels *l, uint8_t v, size_t count)
-{
-    if (l->n + count > l->cap) {
-        size_t cap = l->cap ? l->cap : 65536;
-        while (cap < l->n + count) cap *= 2;
-        uint8_t *p = realloc(l->v, cap);
-        if (!p) return -1;
-        l->v = p;
-        l->cap = cap;
-    }
-    memset(l->v + l->n, v, count);
-    l->n += count;
-    return 0;
-}
-
 /* MAME's runs, put on fdx's clock: fdx's sample t is MAME's t * 62798 / 62799. */
-static int load_ref(const char *path, struct levels *l)
+static int load_ref(const char *path, struct a2600_levels *l)
 {
     gzFile f = gzopen(path, "rb");
     if (!f) return -1;
-    struct levels raw = {0};
+    struct a2600_levels raw = {0};
     char line[64];
     int r = 0;
     while (r == 0 && gzgets(f, line, sizeof line)) {
@@ -74,50 +54,25 @@ static int load_ref(const char *path, struct levels *l)
         if (sscanf(line, "%d %lu", &level, &count) != 2 || level < 0 || level > 30 || !count || count > 10000000)
             r = -1;
         else
-            r = add_level(&raw, (uint8_t)level, count);
+            r = a2600_levels_add(&raw, (uint8_t)level, count);
     }
     gzclose(f);
     if (!raw.n) r = -1;
     size_t n = raw.n * 62799 / 62798;
     for (size_t t = 0; r == 0 && t < n; t++) {
         size_t src = (size_t)((uint64_t)t * 62798 / 62799);
-        r = add_level(l, raw.v[src < raw.n ? src : raw.n - 1], 1);
+        r = a2600_levels_add(l, raw.v[src < raw.n ? src : raw.n - 1], 1);
     }
     free(raw.v);
     return r;
 }
 
-static struct fdx_machine *make(const char *cart, char **opts, int nopts, struct fdx_err *err)
-{
-    struct fdx_options o;
-    fdx_options_init(&o);
-    fdx_options_add_arg(&o, cart);
-    char keys[16][64]; /* the options keep pointers to these until the machine is made */
-    if (nopts > 16) nopts = 16;
-    for (int i = 0; i < nopts; i++) {
-        const char *eq = strchr(opts[i], '=');
-        size_t n = eq ? (size_t)(eq - opts[i]) : strlen(opts[i]);
-        if (n >= sizeof keys[0]) n = sizeof keys[0] - 1;
-        memcpy(keys[i], opts[i], n);
-        keys[i][n] = 0;
-        fdx_options_add(&o, keys[i], eq ? eq + 1 : "on");
-    }
-    return fdx_machine_create(fdx_machine_find("atari2600"), &o, NULL, err);
-}
-
 /* fdx's levels for at least `samples` native samples. */
-static int run_fdx(struct fdx_machine *m, size_t samples, struct levels *l)
+static int run_fdx(struct fdx_machine *m, size_t samples, struct a2600_levels *l)
 {
-    struct fdx_audio *au = &m->audio;
-    fdx_audio_set_out_rate(au, au->in_rate);
-    int16_t buf[2 * 4096];
-    while (l->n < samples) {
-        if (fdx_machine_run_frame(m) != FDX_RUN_OK) return -1;
-        size_t got;
-        while ((got = fdx_machine_audio(m, buf, 4096)) > 0)
-            for (size_t i = 0; i < got; i++) /* the TIA's mix, as tia.c makes it */
-                if (add_level(l, (uint8_t)((buf[2 * i] + 16380) / 1092), 1)) return -1;
-    }
+    a2600_native_audio(m);
+    while (l->n < samples)
+        if (fdx_machine_run_frame(m) != FDX_RUN_OK || a2600_take_levels(m, l)) return -1;
     return 0;
 }
 
@@ -130,7 +85,7 @@ static int channel(uint8_t v, int ch, int a, int b)
 }
 
 /* Changes of channel ch in [lo, hi): times and new values. */
-static size_t edges(const struct levels *l, size_t lo, size_t hi, int ch, int a, int b, size_t *t, int *to)
+static size_t edges(const struct a2600_levels *l, size_t lo, size_t hi, int ch, int a, int b, size_t *t, int *to)
 {
     size_t n = 0;
     for (size_t i = lo > 0 ? lo : 1; i < hi; i++) {
@@ -163,7 +118,7 @@ static unsigned unmatched(const size_t *ta, const int *va, size_t na, long shift
 }
 
 /* Unmatched edges over all segments and channels, each at its best shift. */
-static unsigned compare(const char *name, const struct levels *ref, const struct levels *got, size_t seg, int a,
+static unsigned compare(const char *name, const struct a2600_levels *ref, const struct a2600_levels *got, size_t seg, int a,
                         int b)
 {
     size_t n = ref->n < got->n ? ref->n : got->n;
@@ -200,8 +155,8 @@ static unsigned compare(const char *name, const struct levels *ref, const struct
 static int dump(char **argv, int argc)
 {
     struct fdx_err err;
-    struct levels got = {0};
-    struct fdx_machine *m = make(argv[0], argv + 3, argc - 3, &err);
+    struct a2600_levels got = {0};
+    struct fdx_machine *m = a2600_make(argv[0], argv + 3, argc - 3, &err);
     if (!m || run_fdx(m, (size_t)(strtod(argv[1], NULL) * 31399.5), &got)) {
         fprintf(stderr, "a2600_audioref: %s\n", m ? "the run failed" : err.msg);
         fdx_machine_destroy(m);
@@ -251,7 +206,7 @@ int main(int argc, char **argv)
             else if (!strncmp(tok[o], "split=", 6) && sscanf(tok[o] + 6, "%d,%d", &a, &b) == 2) {}
             else break;
         }
-        struct levels ref = {0}, got = {0};
+        struct a2600_levels ref = {0}, got = {0};
         snprintf(path, sizeof path, "%s/%s.%s.levels.gz", argv[2], base, tok[1]);
         if (load_ref(path, &ref)) {
             printf("%s: cannot read the reference %s\n", cart, path);
@@ -261,7 +216,7 @@ int main(int argc, char **argv)
         }
         snprintf(path, sizeof path, "%s/%s", argv[1], cart);
         struct fdx_err err;
-        struct fdx_machine *m = make(path, tok + o, nt - o, &err);
+        struct fdx_machine *m = a2600_make(path, tok + o, nt - o, &err);
         if (!m || run_fdx(m, ref.n, &got)) {
             printf("%s: %s\n", cart, m ? "the run failed" : err.msg);
             failed++;

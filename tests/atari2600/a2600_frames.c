@@ -12,30 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "a2600_make.h"
 #include "fdx/fdx.h"
 
 struct result {
     uint32_t frame, audio;
 };
-
-static struct fdx_machine *make(const char *cart, char **opts, int nopts, struct fdx_err *err)
-{
-    struct fdx_options o;
-    fdx_options_init(&o);
-    fdx_options_add_arg(&o, cart);
-    char keys[16][64]; /* the options keep pointers to these until the machine is made */
-    if (nopts > 16) nopts = 16;
-    for (int i = 0; i < nopts; i++) {
-        char *key = keys[i];
-        const char *eq = strchr(opts[i], '=');
-        size_t n = eq ? (size_t)(eq - opts[i]) : strlen(opts[i]);
-        if (n >= sizeof keys[0]) n = sizeof keys[0] - 1;
-        memcpy(key, opts[i], n);
-        key[n] = 0;
-        fdx_options_add(&o, key, eq ? eq + 1 : "on");
-    }
-    return fdx_machine_create(fdx_machine_find("atari2600"), &o, NULL, err);
-}
 
 /* Runs n frames, folding the audio produced into *audio. */
 static int run(struct fdx_machine *m, unsigned n, uint32_t *audio)
@@ -84,7 +66,7 @@ int main(int argc, char **argv)
         unsigned frames = (unsigned)strtoul(tok[1], NULL, 10);
         uint32_t want_frame = (uint32_t)strtoul(tok[2], NULL, 16), want_audio = (uint32_t)strtoul(tok[3], NULL, 16);
         struct fdx_err err;
-        struct fdx_machine *m = make(path, tok + 4, nt - 4, &err);
+        struct fdx_machine *m = a2600_make(path, tok + 4, nt - 4, &err);
         if (!m) {
             fprintf(update ? stderr : stdout, "%s: %s\n", tok[0], err.msg);
             failed++;
@@ -101,7 +83,7 @@ int main(int argc, char **argv)
         fdx_machine_destroy(m);
         /* resumed from the state in a fresh machine */
         struct result r2 = {0, 0};
-        m = make(path, tok + 4, nt - 4, &err);
+        m = a2600_make(path, tok + 4, nt - 4, &err);
         if (ok && m && fdx_machine_load(m, state, ssize, &err) == 0) {
             uint32_t a2 = audio_half;
             if (run(m, frames - frames / 2, &a2) == 0) r2 = (struct result){fdx_frame_hash(fdx_machine_frame(m)), a2};

@@ -27,6 +27,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "a2600_make.h"
 #include "fdx/fdx.h"
 #include "machines/atari2600/palette.h"
 
@@ -78,25 +79,6 @@ static int load_pgm_gz(const char *path, struct picture *p)
     return r;
 }
 
-static struct fdx_machine *make(const char *cart, char **opts, int nopts, struct fdx_err *err)
-{
-    struct fdx_options o;
-    fdx_options_init(&o);
-    fdx_options_add_arg(&o, cart);
-    char keys[16][64]; /* the options keep pointers to these until the machine is made */
-    if (nopts > 16) nopts = 16;
-    for (int i = 0; i < nopts; i++) {
-        char *key = keys[i];
-        const char *eq = strchr(opts[i], '=');
-        size_t n = eq ? (size_t)(eq - opts[i]) : strlen(opts[i]);
-        if (n >= sizeof keys[0]) n = sizeof keys[0] - 1;
-        memcpy(key, opts[i], n);
-        key[n] = 0;
-        fdx_options_add(&o, key, eq ? eq + 1 : "on");
-    }
-    return fdx_machine_create(fdx_machine_find("atari2600"), &o, NULL, err);
-}
-
 /* The machine's frame as colour register values. */
 static int grab(const struct fdx_frame *f, struct picture *p)
 {
@@ -120,7 +102,7 @@ static int fdx_pictures(const char *cart, unsigned frames, char **opts, int nopt
                         struct picture *cur)
 {
     struct fdx_err err;
-    struct fdx_machine *m = make(cart, opts, nopts, &err);
+    struct fdx_machine *m = a2600_make(cart, opts, nopts, &err);
     if (!m) {
         printf("%s: %s\n", cart, err.msg);
         return -1;
