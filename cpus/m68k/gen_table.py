@@ -188,7 +188,8 @@ SPECIALISED = {
     "move_b", "move_w", "move_l", "movea_w", "movea_l",
     "lea", "pea", "jmp", "jsr", "mulu", "muls", "divu", "divs",
 }
-# Handlers specialised per condition (bits 11-8): e_<name>(c, cc, -1).
+# Handlers specialised per condition (bits 11-8): e_<name>(c, cc, -1);
+# Bcc also per displacement size: e_bcc(c, cc, 1 for a word, 0 for a byte).
 SPECIALISED_CC = {"bcc", "dbcc"}
 ALL_KINDS = "dam+-wxWLpPi"
 KIND_IDS = ["dn", "an", "ai", "pi", "pd", "di", "ix", "aw", "al", "pcdi", "pcix", "imm"]
@@ -234,6 +235,9 @@ def variant(op, src, dst, name):
     handler, or None when the generic one runs it."""
     if name in SPECIALISED_CC:
         cc = (op >> 8) & 15
+        if name == "bcc":  # and per displacement size: word when the low byte is 0
+            wide = 1 if (op & 0xff) == 0 else 0
+            return ("v_%s__cc%d_%s" % (name, cc, "w" if wide else "b"), name, cc, wide)
         return ("v_%s__cc%d" % (name, cc), name, cc, -1)
     if name not in SPECIALISED and base_name(name) not in SPECIALISED:
         return None

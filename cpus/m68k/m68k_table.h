@@ -870,21 +870,36 @@
     V(v_dbcc__cc13, dbcc, 13, -1) \
     V(v_dbcc__cc14, dbcc, 14, -1) \
     V(v_dbcc__cc15, dbcc, 15, -1) \
-    V(v_bcc__cc0, bcc, 0, -1) \
-    V(v_bcc__cc2, bcc, 2, -1) \
-    V(v_bcc__cc3, bcc, 3, -1) \
-    V(v_bcc__cc4, bcc, 4, -1) \
-    V(v_bcc__cc5, bcc, 5, -1) \
-    V(v_bcc__cc6, bcc, 6, -1) \
-    V(v_bcc__cc7, bcc, 7, -1) \
-    V(v_bcc__cc8, bcc, 8, -1) \
-    V(v_bcc__cc9, bcc, 9, -1) \
-    V(v_bcc__cc10, bcc, 10, -1) \
-    V(v_bcc__cc11, bcc, 11, -1) \
-    V(v_bcc__cc12, bcc, 12, -1) \
-    V(v_bcc__cc13, bcc, 13, -1) \
-    V(v_bcc__cc14, bcc, 14, -1) \
-    V(v_bcc__cc15, bcc, 15, -1) \
+    V(v_bcc__cc0_w, bcc, 0, 1) \
+    V(v_bcc__cc0_b, bcc, 0, 0) \
+    V(v_bcc__cc2_w, bcc, 2, 1) \
+    V(v_bcc__cc2_b, bcc, 2, 0) \
+    V(v_bcc__cc3_w, bcc, 3, 1) \
+    V(v_bcc__cc3_b, bcc, 3, 0) \
+    V(v_bcc__cc4_w, bcc, 4, 1) \
+    V(v_bcc__cc4_b, bcc, 4, 0) \
+    V(v_bcc__cc5_w, bcc, 5, 1) \
+    V(v_bcc__cc5_b, bcc, 5, 0) \
+    V(v_bcc__cc6_w, bcc, 6, 1) \
+    V(v_bcc__cc6_b, bcc, 6, 0) \
+    V(v_bcc__cc7_w, bcc, 7, 1) \
+    V(v_bcc__cc7_b, bcc, 7, 0) \
+    V(v_bcc__cc8_w, bcc, 8, 1) \
+    V(v_bcc__cc8_b, bcc, 8, 0) \
+    V(v_bcc__cc9_w, bcc, 9, 1) \
+    V(v_bcc__cc9_b, bcc, 9, 0) \
+    V(v_bcc__cc10_w, bcc, 10, 1) \
+    V(v_bcc__cc10_b, bcc, 10, 0) \
+    V(v_bcc__cc11_w, bcc, 11, 1) \
+    V(v_bcc__cc11_b, bcc, 11, 0) \
+    V(v_bcc__cc12_w, bcc, 12, 1) \
+    V(v_bcc__cc12_b, bcc, 12, 0) \
+    V(v_bcc__cc13_w, bcc, 13, 1) \
+    V(v_bcc__cc13_b, bcc, 13, 0) \
+    V(v_bcc__cc14_w, bcc, 14, 1) \
+    V(v_bcc__cc14_b, bcc, 14, 0) \
+    V(v_bcc__cc15_w, bcc, 15, 1) \
+    V(v_bcc__cc15_b, bcc, 15, 0) \
     V(v_or_er_b__dn_x, or_er_b, 0, -1) \
     V(v_or_er_b__ai_x, or_er_b, 2, -1) \
     V(v_or_er_b__pi_x, or_er_b, 3, -1) \
@@ -1281,7 +1296,7 @@
     V(v_adda_l__pcix_x, adda_l, 10, -1) \
     V(v_adda_l__imm_x, adda_l, 11, -1) \
 
-#define M68K_NHANDLERS 1269
+#define M68K_NHANDLERS 1284
 /* opcode -> instruction (disassembler, formats) */
 extern const uint8_t m68k_op_index[65536];
 /* opcode -> handler to run: M68K_OPS, then M68K_VARIANTS */
