@@ -320,19 +320,25 @@ int fdx_machine_load(struct fdx_machine *m, const void *buf, size_t size, struct
     if (st.failed) return fdx_err_set(err, "save state refused: %s", st.error);
 
     /* Keep the current state so that a value a module rejects while loading
-     * cannot leave the machine half-loaded. */
-    size_t cur_size = fdx_machine_state_size(m);
-    uint8_t *backup = malloc(cur_size);
+     * cannot leave the machine half-loaded (the body alone: it never leaves
+     * memory, so it needs no header or checksum). */
+    struct fdx_state keep;
+    fdx_state_open(&keep, FDX_STATE_MEASURE, NULL, 0);
+    walk(m, &keep);
+    size_t keep_size = keep.pos;
+    uint8_t *backup = malloc(keep_size ? keep_size : 1);
     if (!backup) return fdx_err_set(err, "out of memory");
-    if (fdx_machine_save(m, backup, cur_size, err)) {
+    fdx_state_open(&keep, FDX_STATE_SAVE, backup, keep_size);
+    walk(m, &keep);
+    if (keep.failed) {
         free(backup);
-        return -1;
+        return fdx_err_set(err, "saving state failed: %s", keep.error);
     }
     fdx_state_open(&st, FDX_STATE_LOAD, body, body_size);
     walk(m, &st);
     if (st.failed) {
         struct fdx_state undo;
-        fdx_state_open(&undo, FDX_STATE_LOAD, backup + FDX_STATE_HEADER_SIZE, cur_size - FDX_STATE_HEADER_SIZE);
+        fdx_state_open(&undo, FDX_STATE_LOAD, backup, keep_size);
         walk(m, &undo);
         free(backup);
         return fdx_err_set(err, "save state refused: %s", st.error);
