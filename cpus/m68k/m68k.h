@@ -64,6 +64,10 @@ struct m68k {
      * and by anyone who sets pc other than by prefetching or jumping. */
     const uint8_t *cw_ptr;
     uint32_t cw_lo, cw_size;
+    /* cw_size - 10, 0 for a smaller window: while an instruction's whole
+     * span is in the window, the handlers machines run fetch its extension
+     * words without a test (see m68k_run). Derived with cw_size. */
+    uint32_t cw_safe;
     /* Data window: the same for the RAM page (readable and writable host
      * memory) data accesses last went to; dropped with the code window. */
     uint8_t *dw_ptr;
@@ -101,6 +105,14 @@ struct m68k {
 };
 
 extern const struct fdx_cpu_ops fdx_m68k_ops;
+
+/* Drops the code window: for whoever sets pc other than by prefetching
+ * or jumping (loaders, tests). */
+static inline void m68k_drop_code_window(struct m68k *c)
+{
+    c->cw_size = 0;
+    c->cw_safe = 0;
+}
 
 /* Prepares c (zeroed by the caller or not) for bus; does not reset. */
 void m68k_init(struct m68k *c, struct fdx_bus *bus);

@@ -25,27 +25,37 @@ void m68k_log_event(struct m68k *c, char kind, unsigned fc, uint32_t addr, int b
     l->n++;
 }
 
-uint16_t m68k_fetch_slow(struct m68k *c, uint32_t a)
+/* Moves the code window to the page of the even address a when it is
+ * plain memory covering the whole page (not mirrored within it) and no
+ * tap watches the bus; else drops it. No bus cycle. */
+static void code_window(struct m68k *c, uint32_t a)
 {
-    uint16_t v = rd16(c, a, fc_prog(c));
-    if (c->fault) return v;
-    /* Move the window to this page when it is plain memory covering the
-     * whole page (not mirrored within it) and no tap watches the bus. */
     struct fdx_bus *b = c->base.bus;
     uint32_t m = a & 0xffffff, len = 1u << b->page_shift;
     const struct fdx_page *p = &b->pages[m >> b->page_shift];
-    c->cw_size = 0;
-    if (p->read && b->pages == b->map && p->mask >= len - 1 && m == a) {
+    m68k_drop_code_window(c);
+    if (p->read && b->pages == b->map && p->mask >= len - 1 && m == a && !(a & 1)) {
         uint32_t lo = m & ~(len - 1);
         c->cw_ptr = p->read + (lo & p->mask);
         c->cw_lo = lo;
         c->cw_size = len - 1;
+        c->cw_safe = len > 11 ? len - 11 : 0;
     }
+}
+
+uint16_t m68k_fetch_slow(struct m68k *c, uint32_t a)
+{
+    uint16_t v = rd16(c, a, fc_prog(c));
+    if (c->fault) return v;
+    code_window(c, a);
     return v;
 }
 
+/* Both slow paths end the run loop's burst: the next instruction's span
+ * may not be in the window (see m68k_run). */
 void m68k_fin_slow(struct m68k *c, unsigned n)
 {
+    c->limit = 0;
     c->ir = c->irc;
     c->irc = m68k_fetch_slow(c, c->pc);
     c->pc += 2;
@@ -54,6 +64,7 @@ void m68k_fin_slow(struct m68k *c, unsigned n)
 
 void m68k_jump_slow(struct m68k *c, uint32_t target)
 {
+    c->limit = 0;
     c->ir = fetch16(c, target);
     if (c->fault) return;
     c->irc = fetch16(c, target + 2);
@@ -67,27 +78,60 @@ static inline void check_callout(struct m68k *c)
     if (c->base.stop | (int)c->base.attention) c->limit = 0;
 }
 
-/* I/O pages: the handler sees base.cycles at the start of the access; wait
- * states it asks for are added after the 4 clocks of the cycle. */
-static uint16_t io_read(struct m68k *c, uint32_t a, int byte)
+/* I/O pages: the handler sees base.cycles at the start of the access. */
+/* What an I/O handler may have changed: the code window's page as it was
+ * mapped before the call. */
+struct io_guard {
+    const struct fdx_page *table;
+    const uint8_t *read;
+    uint32_t mask;
+};
+
+static struct io_guard io_begin(struct m68k *c)
+{
+    const struct fdx_bus *b = c->base.bus;
+    struct io_guard g = {b->pages, NULL, 0};
+    if (c->cw_size) {
+        const struct fdx_page *p = &b->pages[c->cw_lo >> b->page_shift];
+        g.read = p->read;
+        g.mask = p->mask;
+    }
+    c->dw_size = 0; /* the handler may remap memory */
+    return g;
+}
+
+/* The code window stays when its page is mapped as before (so the
+ * handlers' untested extension-word fetches stay exact); else it goes and
+ * the run loop's burst ends (see m68k_run). Wait states the handler asked
+ * for are added after the 4 clocks of the cycle. */
+static void io_end(struct m68k *c, struct io_guard g)
 {
     struct fdx_bus *b = c->base.bus;
-    m68k_drop_windows(c); /* the handler may remap memory */
-    uint16_t v = byte ? (uint16_t)fdx_bus_read_slow(b, a, 1) : (uint16_t)fdx_bus_read_slow(b, a, 2);
+    if (c->cw_size) {
+        const struct fdx_page *p = &b->pages[c->cw_lo >> b->page_shift];
+        if (b->pages != g.table || p->read != g.read || p->mask != g.mask) {
+            m68k_drop_code_window(c);
+            c->limit = 0;
+        }
+    }
     c->base.cycles += b->wait;
     b->wait = 0;
     check_callout(c);
+}
+
+static uint16_t io_read(struct m68k *c, uint32_t a, int byte)
+{
+    struct io_guard g = io_begin(c);
+    uint16_t v = (uint16_t)fdx_bus_read_slow(c->base.bus, a, byte ? 1 : 2);
+    io_end(c, g);
     return v;
 }
 
 static void io_write(struct m68k *c, uint32_t a, uint16_t v, int byte)
 {
-    struct fdx_bus *b = c->base.bus;
-    m68k_drop_windows(c); /* the handler may remap memory */
-    fdx_bus_write_slow(b, a, v, byte ? 1 : 2);
-    c->base.cycles += b->wait;
-    b->wait = 0;
-    check_callout(c);
+    struct io_guard g = io_begin(c);
+    fdx_bus_write_slow(c->base.bus, a, v, byte ? 1 : 2);
+    io_end(c, g);
 }
 
 /* Page i as RAM: one host buffer for reads and writes covering the whole
@@ -227,13 +271,14 @@ static bool push_frame(struct m68k *c, uint16_t sr, uint32_t pc)
 /* Fetches the vector and refills the queue from the handler. */
 static void vector_jump(struct m68k *c, unsigned vector)
 {
+    c->limit = 0; /* a new pc: the run loop checks the span (m68k_run) */
     uint32_t v = (uint32_t)rd16(c, vector * 4, 5) << 16;
     v |= rd16(c, vector * 4 + 2, 5);
     c->pc = v;
     c->ir = rd16(c, v, 6);
     if (c->fault) {
         c->fault_pc = v;
-        c->cw_size = 0; /* pc is odd: see fetch_pc */
+        m68k_drop_code_window(c); /* pc is odd: see fetch_pc */
         return;
     }
     idle(c, 2);
@@ -345,7 +390,10 @@ void m68k_step_one(struct m68k *c)
     }
     c->ipc = c->pc - 4;
     c->trace = (uint8_t)(c->sr >> 15);
-    m68k_handler_set(c)[m68k_exec_index[c->ir]](c);
+    /* The handlers machines run need the instruction's span in the code
+     * window (see np); the other set tests each prefetch. */
+    if (!m68k_span_in_window(c)) code_window(c, c->pc);
+    (c->log || !m68k_span_in_window(c) ? m68k_handlers_log : m68k_handlers)[m68k_exec_index[c->ir]](c);
     if (c->fault) m68k_address_exception(c);
     else if (c->trace) c->trace_pending = 1;
     c->base.instructions++;
@@ -358,7 +406,7 @@ void m68k_set_pc_prefetch(struct m68k *c, uint32_t address)
     c->ir = (uint16_t)fdx_bus_peek(c->base.bus, address & 0xffffff, 2);
     c->irc = (uint16_t)fdx_bus_peek(c->base.bus, (address + 2) & 0xffffff, 2);
     c->pc = address + 4;
-    c->cw_size = 0; /* pc may be odd now: see fetch_pc */
+    m68k_drop_code_window(c); /* pc may be odd now: see fetch_pc */
     c->stopped = 0;
 }
 
@@ -374,7 +422,7 @@ static void m68k_reset(struct fdx_cpu *cpu)
     uint32_t pc = (uint32_t)rd16(c, 4, 5) << 16;
     pc |= rd16(c, 6, 5);
     c->pc = pc;
-    c->cw_size = 0; /* see fetch_pc */
+    m68k_drop_code_window(c); /* see fetch_pc */
     c->ir = rd16(c, pc, 6);
     c->irc = rd16(c, pc + 2, 6);
     c->pc = pc + 4;
@@ -407,7 +455,11 @@ static uint64_t m68k_run(struct fdx_cpu *cpu, uint64_t cycles)
             if (fdx_cpu_hook(&c->base, c->pc - 4)) break;
             m68k_drop_windows(c);
         }
-        if (__builtin_expect(needs_slow_step(c), 0)) {
+        /* The burst's handlers fetch extension words without a test: the
+         * first one needs its span in the code window; fin_idle and
+         * jump_idle keep that for the next, and whatever else moves pc or
+         * the window (their slow paths, exceptions, I/O) ends the burst. */
+        if (__builtin_expect(needs_slow_step(c) || !m68k_span_in_window(c), 0)) {
             m68k_step_one(c);
             if (c->base.stop) break;
             if (c->stopped && !c->ipl && !c->nmi_edge) {
@@ -535,6 +587,8 @@ void m68k_init(struct m68k *c, struct fdx_bus *bus)
 {
     c->base.ops = &fdx_m68k_ops;
     c->base.bus = bus;
+    c->cw_lo = c->dw_lo = 0;
+    m68k_drop_windows(c);
 }
 
 const struct fdx_cpu_ops fdx_m68k_ops = {

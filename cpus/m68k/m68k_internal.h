@@ -95,8 +95,20 @@ void m68k_data_write_slow(struct m68k *c, uint32_t m, uint16_t v, int byte);
  * of the CPU may have remapped memory. */
 static inline void m68k_drop_windows(struct m68k *c)
 {
-    c->cw_size = 0;
+    m68k_drop_code_window(c);
     c->dw_size = 0;
+}
+
+/* Whether the instruction starting now (pc = its address + 4) has every
+ * word it may prefetch in the code window: the longest (5 words, e.g.
+ * ORI.L #x,abs.L) fetches its last three and the next opcode from pc to
+ * pc + 7 before the last prefetch (which tests). The condition for running
+ * the handlers without the tests; fin_idle and jump_idle keep it with
+ * cw_safe = cw_size - 10: after a prefetch at off < cw_safe the next
+ * instruction starts at off + 2, after a jump to off at off + 4. */
+static inline bool m68k_span_in_window(const struct m68k *c)
+{
+    return (uint64_t)(uint32_t)(c->pc - c->cw_lo) + 6 < c->cw_size;
 }
 
 /* Word read of an even address: one range test against the data window. */
@@ -191,7 +203,7 @@ M68K_INLINE uint16_t fetch_pc(struct m68k *c)
 }
 
 /* Prefetch: hands out IRC and refills it from pc. */
-M68K_INLINE uint16_t np(struct m68k *c)
+M68K_INLINE uint16_t np_checked(struct m68k *c)
 {
     uint16_t v = c->irc;
     c->irc = fetch_pc(c);
@@ -199,16 +211,37 @@ M68K_INLINE uint16_t np(struct m68k *c)
     return v;
 }
 
+/* Prefetch of an extension word before the instruction's first data
+ * access (after one, an I/O handler may have moved the window: use
+ * np_checked). The set machines run (M68K_LOG 0) only starts while the
+ * instruction's whole span is in the code window (m68k_run, fin_idle,
+ * jump_idle keep that so), so it reads the window without a test; the
+ * other set is also the fallback when the span is not in the window. */
+M68K_INLINE uint16_t np(struct m68k *c)
+{
+#if M68K_LOG
+    return np_checked(c);
+#else
+    uint16_t v = c->irc;
+    c->irc = m68k_be16(c->cw_ptr + (c->pc - c->cw_lo));
+    c->base.cycles += 4;
+    c->pc += 2;
+    return v;
+#endif
+}
+
 /* Out of line (m68k_core.c): fin_idle outside the code window. */
 void m68k_fin_slow(struct m68k *c, unsigned idle_clocks);
 
 /* The last prefetch of an instruction (IRC moves to IR), then n idle
  * clocks. Handlers make it their last action: its slow path is then a
- * tail call and the fast path needs no saved registers. */
+ * tail call and the fast path needs no saved registers. In the set
+ * machines run the fast path also needs the next instruction's span in
+ * the window (cw_safe); the slow path ends the burst (m68k_run). */
 M68K_INLINE void fin_idle(struct m68k *c, unsigned n)
 {
     uint32_t a = c->pc, off = a - c->cw_lo;
-    if (__builtin_expect(off < c->cw_size, 1)) {
+    if (__builtin_expect(off < (M68K_LOG ? c->cw_size : c->cw_safe), 1)) {
         uint16_t v = m68k_be16(c->cw_ptr + off);
         c->ir = c->irc;
         c->irc = v;

@@ -96,6 +96,26 @@ run raw_at_name 0 '' run bare68k --load 'r@w.bin@0'
 # A smaller RAM mirrors: the program at 0 still runs with --ram 65536.
 run raw_small_ram 0 '' run bare68k --ram 65536 --load raw.bin@0
 
+# An instruction whose words run past the end of RAM into its mirror: with
+# --ram 65536 the 5-word ORI.L #x,abs.L at $FFF6 is followed by the word at
+# $10000, i.e. $0000 (ORI.W #$4000,D0 with the immediate at $0002), then
+# the code at $0004. The CPU must not take these words from past the RAM
+# buffer (the code window covers one page, the fast handlers need the
+# instruction's whole span in it).
+asm edge_lo <<'EOF'
+        .long   0x404000                | SSP (a mirror of $4000); as code: ORI.W #$4000,D0
+        move.l  (0x100).l,%d2
+        bra.s   .
+        .org    0x100
+        .long   1
+EOF
+asm edge_hi <<'EOF'
+        move.l  #0x12345678,%d1
+        ori.l   #0x80000000,(0x100).l
+EOF
+run page_edge 0 '' run bare68k --ram 65536 --stats --max-cycles 2000 --load edge_lo.bin@0 --load edge_hi.bin@0xfff0 --start 0xfff0
+grep -q 'D0=00004000 D1=12345678 D2=80000001 ' page_edge.err || { bad "page_edge: registers:"; cat page_edge.err; }
+
 # --- guest faults on raw images: the CPU takes them, the host survives -------
 # Runaway code: an endless loop stops at --max-cycles.
 asm loop <<'EOF'

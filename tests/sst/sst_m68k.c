@@ -198,7 +198,7 @@ static int run_pass(struct ctx *x, const cJSON *test, bool with_log, char *diff,
     if (sr & 0x2000) { c->a[7] = ssp; c->usp = usp; }
     else { c->a[7] = usp; c->ssp = ssp; }
     c->pc = pc;
-    c->cw_size = 0; /* a new pc: the code window goes (m68k.h) */
+    m68k_drop_code_window(c); /* a new pc (m68k.h) */
     c->ir = (uint16_t)fdx_sst_u32(cJSON_GetArrayItem(pf, 0));
     c->irc = (uint16_t)fdx_sst_u32(cJSON_GetArrayItem(pf, 1));
     c->stopped = c->halted = 0;
