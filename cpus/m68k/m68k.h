@@ -53,8 +53,13 @@ typedef void (*m68k_reset_fn)(void *ctx);
 
 struct m68k {
     struct fdx_cpu base;        /* must be first */
-    uint32_t d[8];
-    uint32_t a[8];              /* a[7] is the active stack pointer */
+    union {
+        uint32_t r[16];         /* D0-D7, A0-A7: an index word's bits 15-12 pick one */
+        struct {
+            uint32_t d[8];
+            uint32_t a[8];      /* a[7] is the active stack pointer */
+        };
+    };
     uint32_t usp, ssp;          /* the inactive one is current in a[7] */
     uint32_t pc;                /* address of the next prefetch */
     uint16_t ir, irc;           /* prefetch queue: opcode, next word */
