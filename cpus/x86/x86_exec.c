@@ -20,9 +20,11 @@
 #if defined(__GNUC__)
 #define HOT static inline __attribute__((always_inline))
 #define COLD static __attribute__((noinline, cold))
+#define NOINLINE static __attribute__((noinline))
 #else
 #define HOT static inline
 #define COLD static
+#define NOINLINE static
 #endif
 
 /* How an instruction left IP (xi.redir): by a control transfer (the queue
@@ -1056,43 +1058,24 @@ HOT void retire(struct xi *x)
     }
 }
 
-/* One instruction. fast: the caller knows TF was clear before it (the
- * single-step check is left out). */
-HOT void exec_body(struct xi *x, bool fast)
+/* C2/C3: RET (imm16); also C0/C1 on the 8086 */
+HOT void ret_near(struct xi *x, uint8_t op)
 {
     struct fdx_x86 *c = x->c;
-    x->so = -1;
-    x->rep = 0;
-    x->redir = 0;
-    x->cyc = 0;
-    x->busy = 0;
-    x->ip0 = x->ipb; /* ipb, p and n were set by the last retire */
-    uint16_t flags_before = fast ? 0 : c->flags;
-    uint8_t op = x->p[0]; /* n is 0 here */
-    x->n = 1;
+    uint16_t n = (op & 1) ? 0 : f16(x);
+    uint16_t ip = pop(x);
+    c->r[X86_SP] = (uint16_t)(c->r[X86_SP] + n);
+    jump_to(x, ip);
+    x->cyc += n ? 12 : 8;
+}
 
-dispatch:
+/* The common instructions (the same on every model, no prefix needed):
+ * the fast loop runs these itself and hands the rest to exec_body, which
+ * also starts with them. Returns false for any other opcode. */
+HOT bool exec_common(struct xi *x, uint8_t op)
+{
+    struct fdx_x86 *c = x->c;
     switch (op) {
-    case 0x26: case 0x2E: case 0x36: case 0x3E:
-        x->so = (op >> 3) & 3;
-        goto next_prefix;
-    case 0xF0: case 0xF1:
-        if (op == 0xF1 && x86_is_186(c)) {
-            invalid(x); /* F1 on the 186: undefined */
-            break;
-        }
-        goto next_prefix;
-    case 0xF2: case 0xF3:
-        x->rep = op;
-    next_prefix:
-        x->cyc += 2;
-        x->last_prefix = (uint16_t)(x->ipb + x->n - 1);
-        if (x->n >= 8) {
-            x86_setup_fetch(x, cur_ip(x));
-            x->redir |= XR_REFETCH;
-        }
-        op = f8(x);
-        goto dispatch;
     /* ALU r/m,reg / reg,r/m / acc,imm */
     /* one case per opcode so that alu_op is specialised for each */
 #define ALU6(b) case b: alu_op(x, b); break; case b + 1: alu_op(x, b + 1); break; \
@@ -1100,88 +1083,6 @@ dispatch:
     case b + 4: alu_op(x, b + 4); break; case b + 5: alu_op(x, b + 5); break;
     ALU6(0x00) ALU6(0x08) ALU6(0x10) ALU6(0x18) ALU6(0x20) ALU6(0x28) ALU6(0x30) ALU6(0x38)
 #undef ALU6
-    case 0x06: case 0x0E: case 0x16: case 0x1E:
-        flags_now(c);
-        push(x, c->seg[op >> 3].sel);
-        x->cyc += 10;
-        break;
-    case 0x07: case 0x17: case 0x1F:
-        flags_now(c);
-        fdx_x86_set_seg(c, op >> 3, pop(x));
-        if (op == 0x17) {
-            c->inhibit = 1;
-            x86_kick(c);
-        }
-        x->cyc += 8;
-        break;
-    case 0x0F:
-        flags_now(c);
-        if (x86_is_186(c)) {
-            invalid(x);
-            break;
-        }
-        fdx_x86_set_seg(c, X86_CS, pop(x)); /* POP CS: 8086 only */
-        x->redir = XR_FLUSH;
-        x->cyc += 8;
-        break;
-    case 0x27: { /* DAA */
-        flags_now(c);
-        uint8_t al = get8(c, 0), old = al;
-        uint16_t f = c->flags;
-        unsigned cf = f & X86_CF;
-        uint16_t nf = f & (uint16_t)~X86_OSZAPC;
-        if ((al & 0xF) > 9 || (f & X86_AF)) {
-            al = (uint8_t)(al + 6);
-            nf |= X86_AF;
-        }
-        if (old > ((f & X86_AF) ? 0x9F : 0x99) || cf) {
-            al = (uint8_t)(al + 0x60);
-            nf |= X86_CF;
-        }
-        nf |= x86_szp8(al);
-        if ((old ^ al) & al & 0x80) nf |= X86_OF;
-        set8(c, 0, al);
-        c->flags = nf;
-        x->cyc += 4;
-        break;
-    }
-    case 0x2F: { /* DAS */
-        flags_now(c);
-        uint8_t al = get8(c, 0), old = al;
-        uint16_t f = c->flags;
-        unsigned cf = f & X86_CF;
-        uint16_t nf = f & (uint16_t)~X86_OSZAPC;
-        if ((al & 0xF) > 9 || (f & X86_AF)) {
-            al = (uint8_t)(al - 6);
-            nf |= X86_AF;
-        }
-        if (old > ((f & X86_AF) ? 0x9F : 0x99) || cf) {
-            al = (uint8_t)(al - 0x60);
-            nf |= X86_CF;
-        }
-        nf |= x86_szp8(al);
-        if ((old ^ al) & old & 0x80) nf |= X86_OF;
-        set8(c, 0, al);
-        c->flags = nf;
-        x->cyc += 4;
-        break;
-    }
-    case 0x37: case 0x3F: { /* AAA, AAS */
-        flags_now(c);
-        uint8_t al = get8(c, 0), ah = get8(c, 4);
-        uint16_t f = c->flags & (uint16_t)~X86_OSZAPC;
-        if ((al & 0xF) > 9 || (c->flags & X86_AF)) {
-            if (op == 0x37) { al = (uint8_t)(al + 6); ah = (uint8_t)(ah + 1); }
-            else { al = (uint8_t)(al - 6); ah = (uint8_t)(ah - 1); }
-            f |= X86_AF | X86_CF;
-        }
-        f |= x86_szp8(al);
-        al &= 0xF;
-        c->r[X86_AX] = (uint16_t)(ah << 8 | al);
-        c->flags = f;
-        x->cyc += 4;
-        break;
-    }
 #define INCDEC(o) case o: c->r[(o) & 7] = incdec(c, c->r[(o) & 7], (o) & 8, 1); x->cyc += 2; break;
     INCDEC(0x40) INCDEC(0x41) INCDEC(0x42) INCDEC(0x43) INCDEC(0x44) INCDEC(0x45) INCDEC(0x46) INCDEC(0x47)
     INCDEC(0x48) INCDEC(0x49) INCDEC(0x4A) INCDEC(0x4B) INCDEC(0x4C) INCDEC(0x4D) INCDEC(0x4E) INCDEC(0x4F)
@@ -1201,12 +1102,6 @@ dispatch:
         x->cyc += 8;
         break;
     }
-    case 0x60: case 0x61: case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: case 0x67:
-    case 0x68: case 0x69: case 0x6A: case 0x6B: case 0x6C: case 0x6D: case 0x6E: case 0x6F:
-        flags_now(c);
-        if (x86_is_186(c)) goto op186;
-        jcc(x, op & 15); /* 8086: aliases of 70-7F */
-        break;
     case 0x70: jcc(x, 0); break;
     case 0x71: jcc(x, 1); break;
     case 0x72: jcc(x, 2); break;
@@ -1244,42 +1139,11 @@ dispatch:
     case 0x89: mov_rm(x, 0x89); break;
     case 0x8A: mov_rm(x, 0x8A); break;
     case 0x8B: mov_rm(x, 0x8B); break;
-    case 0x8C:
-        modrm(x);
-        set_rm16(x, c->seg[x->m.reg & 3].sel);
-        x->cyc += x->m.mod == 3 ? 2 : 9;
-        break;
     case 0x8D:
         modrm(x);
         if (x->m.mod != 3) c->r[x->m.reg] = x->m.off;
         x->cyc += 2;
         break;
-    case 0x8E: {
-        flags_now(c);
-        modrm(x);
-        unsigned s = x->m.reg & 3;
-        fdx_x86_set_seg(c, s, get_rm16(x));
-        if (s == X86_SS) {
-            c->inhibit = 1;
-            x86_kick(c);
-        }
-        if (s == X86_CS) x->redir = XR_FLUSH;
-        x->cyc += x->m.mod == 3 ? 2 : 8;
-        break;
-    }
-    case 0x8F: {
-        flags_now(c);
-        modrm(x);
-        uint16_t v = pop(x);
-        if (x->m.mod != 3) {
-            /* the EA was formed before SP moved; recompute nothing */
-            wr16(x, x->m.seg, x->m.off, v);
-        } else {
-            c->r[x->m.rm] = v;
-        }
-        x->cyc += 17;
-        break;
-    }
     case 0x90:
         x->cyc += 3;
         break;
@@ -1290,6 +1154,51 @@ dispatch:
         x->cyc += 3;
         break;
     }
+    case 0xA8: case 0xA9: {
+        uint16_t imm = (op & 1) ? f16(x) : f8(x);
+        alu(c, 4, get_reg(x, (op & 1), 0), imm, (op & 1));
+        x->cyc += 4;
+        break;
+    }
+    case 0xB0: case 0xB1: case 0xB2: case 0xB3: case 0xB4: case 0xB5: case 0xB6: case 0xB7:
+        set8(c, op & 7, f8(x));
+        x->cyc += 4;
+        break;
+    case 0xB8: case 0xB9: case 0xBA: case 0xBB: case 0xBC: case 0xBD: case 0xBE: case 0xBF:
+        c->r[op & 7] = f16(x);
+        x->cyc += 4;
+        break;
+    case 0xC2: case 0xC3:
+        ret_near(x, op);
+        break;
+    case 0xC6: mov_rm(x, 0xC6); break;
+    case 0xC7: mov_rm(x, 0xC7); break;
+    case 0xE0: case 0xE1: case 0xE2: case 0xE3: {
+        if (op == 0xE0 || op == 0xE1) flags_now(c);
+        int8_t d = (int8_t)f8(x);
+        bool take;
+        if (op == 0xE3) {
+            take = c->r[X86_CX] == 0;
+            x->cyc += take ? 18 : 6;
+        } else {
+            c->r[X86_CX]--;
+            take = c->r[X86_CX] != 0;
+            if (op == 0xE0) take = take && !(c->flags & X86_ZF);
+            if (op == 0xE1) take = take && (c->flags & X86_ZF);
+            x->cyc += take ? 17 : 5;
+        }
+        if (take) jump_to(x, (uint16_t)(cur_ip(x) + d));
+        break;
+    }
+    case 0xE8: {
+        int16_t d = (int16_t)f16(x);
+        push(x, cur_ip(x));
+        jump_to(x, (uint16_t)(cur_ip(x) + d));
+        x->cyc += 19;
+        break;
+    }
+    case 0xE9: jmp_near(x, (int16_t)f16(x)); break;
+    case 0xEB: jmp_near(x, (int8_t)f8(x)); break;
     case 0x98:
         c->r[X86_AX] = (uint16_t)(int8_t)get8(c, 0);
         x->cyc += 2;
@@ -1297,41 +1206,6 @@ dispatch:
     case 0x99:
         c->r[X86_DX] = (c->r[X86_AX] & 0x8000) ? 0xFFFF : 0;
         x->cyc += 5;
-        break;
-    case 0x9A: {
-        flags_now(c);
-        uint16_t off = f16(x), sel = f16(x);
-        push(x, c->seg[X86_CS].sel);
-        push(x, cur_ip(x));
-        fdx_x86_set_seg(c, X86_CS, sel);
-        jump_to(x, off);
-        x->cyc += 28;
-        break;
-    }
-    case 0x9B: flags_now(c); /* WAIT: no coprocessor, TEST is never busy */
-        x->cyc += 3;
-        break;
-    case 0x9C:
-        flags_now(c);
-        push(x, fdx_x86_fix_flags(c, c->flags));
-        x->cyc += 10;
-        break;
-    case 0x9D:
-        flags_now(c);
-        c->flags = fdx_x86_fix_flags(c, pop(x));
-        c->trap = (c->flags & X86_TF) != 0; /* single-stepping: leave the fast loop */
-        if (c->trap) x86_kick(c);
-        x->cyc += 8;
-        break;
-    case 0x9E:
-        flags_now(c);
-        c->flags = fdx_x86_fix_flags(c, (uint16_t)((c->flags & 0xFF00) | get8(c, 4)));
-        x->cyc += 4;
-        break;
-    case 0x9F:
-        flags_now(c);
-        set8(c, 4, (uint8_t)fdx_x86_fix_flags(c, c->flags));
-        x->cyc += 4;
         break;
     case 0xA0: case 0xA1: {
         uint16_t off = f16(x);
@@ -1353,99 +1227,6 @@ dispatch:
         if (op == 0xA6 || op == 0xA7 || op == 0xAE || op == 0xAF) flags_now(c);
         string_op(x, op);
         break;
-    case 0xA8: case 0xA9: {
-        uint16_t imm = (op & 1) ? f16(x) : f8(x);
-        alu(c, 4, get_reg(x, (op & 1), 0), imm, (op & 1));
-        x->cyc += 4;
-        break;
-    }
-    case 0xB0: case 0xB1: case 0xB2: case 0xB3: case 0xB4: case 0xB5: case 0xB6: case 0xB7:
-        set8(c, op & 7, f8(x));
-        x->cyc += 4;
-        break;
-    case 0xB8: case 0xB9: case 0xBA: case 0xBB: case 0xBC: case 0xBD: case 0xBE: case 0xBF:
-        c->r[op & 7] = f16(x);
-        x->cyc += 4;
-        break;
-    case 0xC0: case 0xC1:
-        flags_now(c);
-        if (x86_is_186(c)) goto op186;
-        op = (uint8_t)(op + 2); /* 8086: aliases of C2/C3 */
-        /* fall through */
-    case 0xC2: case 0xC3: {
-        uint16_t n = (op & 1) ? 0 : f16(x);
-        uint16_t ip = pop(x);
-        c->r[X86_SP] = (uint16_t)(c->r[X86_SP] + n);
-        jump_to(x, ip);
-        x->cyc += n ? 12 : 8;
-        break;
-    }
-    case 0xC4: case 0xC5: {
-        flags_now(c);
-        modrm(x);
-        /* register forms are undefined; they use the last EA (here: 0) */
-        uint16_t off = x->m.off;
-        unsigned s = x->m.mod == 3 ? seg_of(x, X86_DS) : x->m.seg;
-        c->r[x->m.reg] = rd16(x, s, off);
-        fdx_x86_set_seg(c, op == 0xC4 ? X86_ES : X86_DS, rd16(x, s, (uint16_t)(off + 2)));
-        x->cyc += 16;
-        break;
-    }
-    case 0xC6: mov_rm(x, 0xC6); break;
-    case 0xC7: mov_rm(x, 0xC7); break;
-    case 0xC8: case 0xC9:
-        flags_now(c);
-        if (x86_is_186(c)) goto op186;
-        op = (uint8_t)(op + 2); /* 8086: aliases of CA/CB */
-        /* fall through */
-    case 0xCA: case 0xCB: {
-        flags_now(c);
-        uint16_t n = (op & 1) ? 0 : f16(x);
-        uint16_t ip = pop(x);
-        uint16_t cs = pop(x);
-        c->r[X86_SP] = (uint16_t)(c->r[X86_SP] + n);
-        fdx_x86_set_seg(c, X86_CS, cs);
-        jump_to(x, ip);
-        x->cyc += n ? 17 : 18;
-        break;
-    }
-    case 0xCC: case 0xCD: {
-        flags_now(c);
-        uint8_t v = op == 0xCC ? 3 : f8(x);
-        x->cyc += 51;
-        sync_out(x);
-        if (c->swint && c->swint(c->swint_ctx, c, v)) {
-            /* handled by the machine (DOS services): it may have changed registers */
-            x->qlen = c->qlen;
-            sync_in(x);
-            c->trap = (c->flags & X86_TF) != 0;
-            x86_kick(c); /* it may also have stopped the run */
-            break;
-        }
-        soft_int(x, v, cur_ip(x));
-        break;
-    }
-    case 0xCE:
-        flags_now(c);
-        if (c->flags & X86_OF) {
-            x->cyc += 53;
-            soft_int(x, 4, cur_ip(x));
-        } else {
-            x->cyc += 4;
-        }
-        break;
-    case 0xCF: {
-        flags_now(c);
-        uint16_t ip = pop(x);
-        uint16_t cs = pop(x);
-        c->flags = fdx_x86_fix_flags(c, pop(x));
-        c->trap = (c->flags & X86_TF) != 0;
-        if (c->trap) x86_kick(c);
-        fdx_x86_set_seg(c, X86_CS, cs);
-        jump_to(x, ip);
-        x->cyc += 24;
-        break;
-    }
     case 0xD0: case 0xD1: case 0xD2: case 0xD3: {
         flags_now(c);
         modrm(x);
@@ -1456,126 +1237,6 @@ dispatch:
         x->cyc += (op & 2) ? (x->m.mod == 3 ? 8 : 20) : (x->m.mod == 3 ? 2 : 15);
         break;
     }
-    case 0xD4: { /* AAM: any base; base 0 is a divide error */
-        flags_now(c);
-        uint8_t b = f8(x);
-        x->cyc += 83;
-        if (b == 0) { /* the division microcode faults before touching the flags */
-            fault(x, 0);
-            break;
-        }
-        uint8_t al = get8(c, 0);
-        uint8_t q = (uint8_t)(al / b), r = (uint8_t)(al % b);
-        c->r[X86_AX] = (uint16_t)(q << 8 | r);
-        c->flags = (uint16_t)((c->flags & ~X86_OSZAPC) | x86_szp8(r));
-        break;
-    }
-    case 0xD5: { /* AAD: any base; the flags come from the final addition */
-        flags_now(c);
-        uint8_t b = f8(x);
-        uint8_t al = get8(c, 0), ah = get8(c, 4);
-        uint8_t t = (uint8_t)(ah * b);
-        uint8_t r = (uint8_t)alu(c, 0, al, t, 0);
-        c->r[X86_AX] = r;
-        x->cyc += 60;
-        break;
-    }
-    case 0xD6: flags_now(c); /* SALC (undocumented) */
-        set8(c, 0, (c->flags & X86_CF) ? 0xFF : 0);
-        x->cyc += 4;
-        break;
-    case 0xD7: {
-        flags_now(c);
-        unsigned s = seg_of(x, X86_DS);
-        set8(c, 0, rd8(x, s, (uint16_t)(c->r[X86_BX] + get8(c, 0))));
-        x->cyc += 11;
-        break;
-    }
-    case 0xD8: case 0xD9: case 0xDA: case 0xDB: case 0xDC: case 0xDD: case 0xDE: case 0xDF: {
-        flags_now(c);
-        uint8_t mb = x->p[x->n];
-        modrm(x);
-        uint32_t lin = ~0u;
-        if (x->m.mod != 3) {
-            lin = (c->seg[x->m.seg].base + x->m.off) & 0xFFFFF;
-            (void)rd16(x, x->m.seg, x->m.off); /* the 8086 reads the operand for the coprocessor */
-            x->cyc += 8;
-        } else {
-            x->cyc += 2;
-        }
-        if (c->esc) {
-            sync_out(x);
-            c->esc(c->esc_ctx, op, mb, lin);
-            x->qlen = c->qlen;
-            sync_in(x);
-            x86_kick(c);
-        }
-        break;
-    }
-    case 0xE0: case 0xE1: case 0xE2: case 0xE3: {
-        if (op == 0xE0 || op == 0xE1) flags_now(c);
-        int8_t d = (int8_t)f8(x);
-        bool take;
-        if (op == 0xE3) {
-            take = c->r[X86_CX] == 0;
-            x->cyc += take ? 18 : 6;
-        } else {
-            c->r[X86_CX]--;
-            take = c->r[X86_CX] != 0;
-            if (op == 0xE0) take = take && !(c->flags & X86_ZF);
-            if (op == 0xE1) take = take && (c->flags & X86_ZF);
-            x->cyc += take ? 17 : 5;
-        }
-        if (take) jump_to(x, (uint16_t)(cur_ip(x) + d));
-        break;
-    }
-    case 0xE4: case 0xE5: {
-        flags_now(c);
-        uint8_t port = f8(x);
-        x->cyc += 10;
-        set_reg(x, (op & 1), 0, io_in(x, port, (op & 1)));
-        break;
-    }
-    case 0xE6: case 0xE7: {
-        flags_now(c);
-        uint8_t port = f8(x);
-        x->cyc += 10;
-        io_out(x, port, (op & 1), c->r[X86_AX]);
-        break;
-    }
-    case 0xEC: case 0xED:
-        flags_now(c);
-        x->cyc += 8;
-        set_reg(x, (op & 1), 0, io_in(x, c->r[X86_DX], (op & 1)));
-        break;
-    case 0xEE: case 0xEF:
-        flags_now(c);
-        x->cyc += 8;
-        io_out(x, c->r[X86_DX], (op & 1), c->r[X86_AX]);
-        break;
-    case 0xE8: {
-        int16_t d = (int16_t)f16(x);
-        push(x, cur_ip(x));
-        jump_to(x, (uint16_t)(cur_ip(x) + d));
-        x->cyc += 19;
-        break;
-    }
-    case 0xE9: jmp_near(x, (int16_t)f16(x)); break;
-    case 0xEB: jmp_near(x, (int8_t)f8(x)); break;
-    case 0xEA: {
-        flags_now(c);
-        uint16_t off = f16(x), sel = f16(x);
-        fdx_x86_set_seg(c, X86_CS, sel);
-        jump_to(x, off);
-        x->cyc += 15;
-        break;
-    }
-    case 0xF4:
-        flags_now(c);
-        c->halted = 1;
-        x86_kick(c);
-        x->cyc += 2;
-        break;
     case 0xF5:
         flags_now(c);
         c->flags ^= X86_CF;
@@ -1678,6 +1339,389 @@ dispatch:
         break;
     }
     default:
+        return false;
+    }
+    return true;
+}
+
+/* One instruction. fast: the caller knows TF was clear before it (the
+ * single-step check is left out). */
+/* Starts an instruction: per-instruction state reset; returns its first
+ * byte. ipb, p and n (0) were set by the last retire. */
+HOT uint8_t insn_begin(struct xi *x)
+{
+    x->so = -1;
+    x->rep = 0;
+    x->redir = 0;
+    x->cyc = 0;
+    x->busy = 0;
+    x->ip0 = x->ipb;
+    x->n = 1;
+    return x->p[0];
+}
+/* Ends an instruction: counts, retires, adds its clocks. */
+HOT void insn_end(struct xi *x)
+{
+    x->c->base.instructions++; /* apart from the clocks: one add, not a vector op */
+    retire(x);
+    x->now += x->cyc;
+    x->c->base.cycles = x->now;
+}
+
+/* One instruction. fast: the caller knows TF was clear before it (the
+ * single-step check is left out). Returns true when it was one of
+ * exec_common's without a prefix (the fast loop can take over again). */
+HOT bool exec_body(struct xi *x, bool fast)
+{
+    struct fdx_x86 *c = x->c;
+    uint16_t flags_before = fast ? 0 : c->flags;
+    uint8_t op = insn_begin(x);
+    bool common = exec_common(x, op);
+    if (common) goto done;
+
+dispatch:
+    if (!exec_common(x, op)) switch (op) {
+    case 0x26: case 0x2E: case 0x36: case 0x3E:
+        x->so = (op >> 3) & 3;
+        goto next_prefix;
+    case 0xF0: case 0xF1:
+        if (op == 0xF1 && x86_is_186(c)) {
+            invalid(x); /* F1 on the 186: undefined */
+            break;
+        }
+        goto next_prefix;
+    case 0xF2: case 0xF3:
+        x->rep = op;
+    next_prefix:
+        x->cyc += 2;
+        x->last_prefix = (uint16_t)(x->ipb + x->n - 1);
+        if (x->n >= 8) {
+            x86_setup_fetch(x, cur_ip(x));
+            x->redir |= XR_REFETCH;
+        }
+        op = f8(x);
+        goto dispatch;
+    case 0x06: case 0x0E: case 0x16: case 0x1E:
+        flags_now(c);
+        push(x, c->seg[op >> 3].sel);
+        x->cyc += 10;
+        break;
+    case 0x07: case 0x17: case 0x1F:
+        flags_now(c);
+        fdx_x86_set_seg(c, op >> 3, pop(x));
+        if (op == 0x17) {
+            c->inhibit = 1;
+            x86_kick(c);
+        }
+        x->cyc += 8;
+        break;
+    case 0x0F:
+        flags_now(c);
+        if (x86_is_186(c)) {
+            invalid(x);
+            break;
+        }
+        fdx_x86_set_seg(c, X86_CS, pop(x)); /* POP CS: 8086 only */
+        x->redir = XR_FLUSH;
+        x->cyc += 8;
+        break;
+    case 0x27: { /* DAA */
+        flags_now(c);
+        uint8_t al = get8(c, 0), old = al;
+        uint16_t f = c->flags;
+        unsigned cf = f & X86_CF;
+        uint16_t nf = f & (uint16_t)~X86_OSZAPC;
+        if ((al & 0xF) > 9 || (f & X86_AF)) {
+            al = (uint8_t)(al + 6);
+            nf |= X86_AF;
+        }
+        if (old > ((f & X86_AF) ? 0x9F : 0x99) || cf) {
+            al = (uint8_t)(al + 0x60);
+            nf |= X86_CF;
+        }
+        nf |= x86_szp8(al);
+        if ((old ^ al) & al & 0x80) nf |= X86_OF;
+        set8(c, 0, al);
+        c->flags = nf;
+        x->cyc += 4;
+        break;
+    }
+    case 0x2F: { /* DAS */
+        flags_now(c);
+        uint8_t al = get8(c, 0), old = al;
+        uint16_t f = c->flags;
+        unsigned cf = f & X86_CF;
+        uint16_t nf = f & (uint16_t)~X86_OSZAPC;
+        if ((al & 0xF) > 9 || (f & X86_AF)) {
+            al = (uint8_t)(al - 6);
+            nf |= X86_AF;
+        }
+        if (old > ((f & X86_AF) ? 0x9F : 0x99) || cf) {
+            al = (uint8_t)(al - 0x60);
+            nf |= X86_CF;
+        }
+        nf |= x86_szp8(al);
+        if ((old ^ al) & old & 0x80) nf |= X86_OF;
+        set8(c, 0, al);
+        c->flags = nf;
+        x->cyc += 4;
+        break;
+    }
+    case 0x37: case 0x3F: { /* AAA, AAS */
+        flags_now(c);
+        uint8_t al = get8(c, 0), ah = get8(c, 4);
+        uint16_t f = c->flags & (uint16_t)~X86_OSZAPC;
+        if ((al & 0xF) > 9 || (c->flags & X86_AF)) {
+            if (op == 0x37) { al = (uint8_t)(al + 6); ah = (uint8_t)(ah + 1); }
+            else { al = (uint8_t)(al - 6); ah = (uint8_t)(ah - 1); }
+            f |= X86_AF | X86_CF;
+        }
+        f |= x86_szp8(al);
+        al &= 0xF;
+        c->r[X86_AX] = (uint16_t)(ah << 8 | al);
+        c->flags = f;
+        x->cyc += 4;
+        break;
+    }
+    case 0x60: case 0x61: case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: case 0x67:
+    case 0x68: case 0x69: case 0x6A: case 0x6B: case 0x6C: case 0x6D: case 0x6E: case 0x6F:
+        flags_now(c);
+        if (x86_is_186(c)) goto op186;
+        jcc(x, op & 15); /* 8086: aliases of 70-7F */
+        break;
+    case 0x8C:
+        modrm(x);
+        set_rm16(x, c->seg[x->m.reg & 3].sel);
+        x->cyc += x->m.mod == 3 ? 2 : 9;
+        break;
+    case 0x8E: {
+        flags_now(c);
+        modrm(x);
+        unsigned s = x->m.reg & 3;
+        fdx_x86_set_seg(c, s, get_rm16(x));
+        if (s == X86_SS) {
+            c->inhibit = 1;
+            x86_kick(c);
+        }
+        if (s == X86_CS) x->redir = XR_FLUSH;
+        x->cyc += x->m.mod == 3 ? 2 : 8;
+        break;
+    }
+    case 0x8F: {
+        flags_now(c);
+        modrm(x);
+        uint16_t v = pop(x);
+        if (x->m.mod != 3) {
+            /* the EA was formed before SP moved; recompute nothing */
+            wr16(x, x->m.seg, x->m.off, v);
+        } else {
+            c->r[x->m.rm] = v;
+        }
+        x->cyc += 17;
+        break;
+    }
+    case 0x9A: {
+        flags_now(c);
+        uint16_t off = f16(x), sel = f16(x);
+        push(x, c->seg[X86_CS].sel);
+        push(x, cur_ip(x));
+        fdx_x86_set_seg(c, X86_CS, sel);
+        jump_to(x, off);
+        x->cyc += 28;
+        break;
+    }
+    case 0x9B: flags_now(c); /* WAIT: no coprocessor, TEST is never busy */
+        x->cyc += 3;
+        break;
+    case 0x9C:
+        flags_now(c);
+        push(x, fdx_x86_fix_flags(c, c->flags));
+        x->cyc += 10;
+        break;
+    case 0x9D:
+        flags_now(c);
+        c->flags = fdx_x86_fix_flags(c, pop(x));
+        c->trap = (c->flags & X86_TF) != 0; /* single-stepping: leave the fast loop */
+        if (c->trap) x86_kick(c);
+        x->cyc += 8;
+        break;
+    case 0x9E:
+        flags_now(c);
+        c->flags = fdx_x86_fix_flags(c, (uint16_t)((c->flags & 0xFF00) | get8(c, 4)));
+        x->cyc += 4;
+        break;
+    case 0x9F:
+        flags_now(c);
+        set8(c, 4, (uint8_t)fdx_x86_fix_flags(c, c->flags));
+        x->cyc += 4;
+        break;
+    case 0xC0: case 0xC1:
+        flags_now(c);
+        if (x86_is_186(c)) goto op186;
+        op = (uint8_t)(op + 2); /* 8086: aliases of C2/C3 */
+        /* fall through */
+    case 0xC2: case 0xC3:
+        ret_near(x, op);
+        break;
+    case 0xC4: case 0xC5: {
+        flags_now(c);
+        modrm(x);
+        /* register forms are undefined; they use the last EA (here: 0) */
+        uint16_t off = x->m.off;
+        unsigned s = x->m.mod == 3 ? seg_of(x, X86_DS) : x->m.seg;
+        c->r[x->m.reg] = rd16(x, s, off);
+        fdx_x86_set_seg(c, op == 0xC4 ? X86_ES : X86_DS, rd16(x, s, (uint16_t)(off + 2)));
+        x->cyc += 16;
+        break;
+    }
+    case 0xC8: case 0xC9:
+        flags_now(c);
+        if (x86_is_186(c)) goto op186;
+        op = (uint8_t)(op + 2); /* 8086: aliases of CA/CB */
+        /* fall through */
+    case 0xCA: case 0xCB: {
+        flags_now(c);
+        uint16_t n = (op & 1) ? 0 : f16(x);
+        uint16_t ip = pop(x);
+        uint16_t cs = pop(x);
+        c->r[X86_SP] = (uint16_t)(c->r[X86_SP] + n);
+        fdx_x86_set_seg(c, X86_CS, cs);
+        jump_to(x, ip);
+        x->cyc += n ? 17 : 18;
+        break;
+    }
+    case 0xCC: case 0xCD: {
+        flags_now(c);
+        uint8_t v = op == 0xCC ? 3 : f8(x);
+        x->cyc += 51;
+        sync_out(x);
+        if (c->swint && c->swint(c->swint_ctx, c, v)) {
+            /* handled by the machine (DOS services): it may have changed registers */
+            x->qlen = c->qlen;
+            sync_in(x);
+            c->trap = (c->flags & X86_TF) != 0;
+            x86_kick(c); /* it may also have stopped the run */
+            break;
+        }
+        soft_int(x, v, cur_ip(x));
+        break;
+    }
+    case 0xCE:
+        flags_now(c);
+        if (c->flags & X86_OF) {
+            x->cyc += 53;
+            soft_int(x, 4, cur_ip(x));
+        } else {
+            x->cyc += 4;
+        }
+        break;
+    case 0xCF: {
+        flags_now(c);
+        uint16_t ip = pop(x);
+        uint16_t cs = pop(x);
+        c->flags = fdx_x86_fix_flags(c, pop(x));
+        c->trap = (c->flags & X86_TF) != 0;
+        if (c->trap) x86_kick(c);
+        fdx_x86_set_seg(c, X86_CS, cs);
+        jump_to(x, ip);
+        x->cyc += 24;
+        break;
+    }
+    case 0xD4: { /* AAM: any base; base 0 is a divide error */
+        flags_now(c);
+        uint8_t b = f8(x);
+        x->cyc += 83;
+        if (b == 0) { /* the division microcode faults before touching the flags */
+            fault(x, 0);
+            break;
+        }
+        uint8_t al = get8(c, 0);
+        uint8_t q = (uint8_t)(al / b), r = (uint8_t)(al % b);
+        c->r[X86_AX] = (uint16_t)(q << 8 | r);
+        c->flags = (uint16_t)((c->flags & ~X86_OSZAPC) | x86_szp8(r));
+        break;
+    }
+    case 0xD5: { /* AAD: any base; the flags come from the final addition */
+        flags_now(c);
+        uint8_t b = f8(x);
+        uint8_t al = get8(c, 0), ah = get8(c, 4);
+        uint8_t t = (uint8_t)(ah * b);
+        uint8_t r = (uint8_t)alu(c, 0, al, t, 0);
+        c->r[X86_AX] = r;
+        x->cyc += 60;
+        break;
+    }
+    case 0xD6: flags_now(c); /* SALC (undocumented) */
+        set8(c, 0, (c->flags & X86_CF) ? 0xFF : 0);
+        x->cyc += 4;
+        break;
+    case 0xD7: {
+        flags_now(c);
+        unsigned s = seg_of(x, X86_DS);
+        set8(c, 0, rd8(x, s, (uint16_t)(c->r[X86_BX] + get8(c, 0))));
+        x->cyc += 11;
+        break;
+    }
+    case 0xD8: case 0xD9: case 0xDA: case 0xDB: case 0xDC: case 0xDD: case 0xDE: case 0xDF: {
+        flags_now(c);
+        uint8_t mb = x->p[x->n];
+        modrm(x);
+        uint32_t lin = ~0u;
+        if (x->m.mod != 3) {
+            lin = (c->seg[x->m.seg].base + x->m.off) & 0xFFFFF;
+            (void)rd16(x, x->m.seg, x->m.off); /* the 8086 reads the operand for the coprocessor */
+            x->cyc += 8;
+        } else {
+            x->cyc += 2;
+        }
+        if (c->esc) {
+            sync_out(x);
+            c->esc(c->esc_ctx, op, mb, lin);
+            x->qlen = c->qlen;
+            sync_in(x);
+            x86_kick(c);
+        }
+        break;
+    }
+    case 0xE4: case 0xE5: {
+        flags_now(c);
+        uint8_t port = f8(x);
+        x->cyc += 10;
+        set_reg(x, (op & 1), 0, io_in(x, port, (op & 1)));
+        break;
+    }
+    case 0xE6: case 0xE7: {
+        flags_now(c);
+        uint8_t port = f8(x);
+        x->cyc += 10;
+        io_out(x, port, (op & 1), c->r[X86_AX]);
+        break;
+    }
+    case 0xEC: case 0xED:
+        flags_now(c);
+        x->cyc += 8;
+        set_reg(x, (op & 1), 0, io_in(x, c->r[X86_DX], (op & 1)));
+        break;
+    case 0xEE: case 0xEF:
+        flags_now(c);
+        x->cyc += 8;
+        io_out(x, c->r[X86_DX], (op & 1), c->r[X86_AX]);
+        break;
+    case 0xEA: {
+        flags_now(c);
+        uint16_t off = f16(x), sel = f16(x);
+        fdx_x86_set_seg(c, X86_CS, sel);
+        jump_to(x, off);
+        x->cyc += 15;
+        break;
+    }
+    case 0xF4:
+        flags_now(c);
+        c->halted = 1;
+        x86_kick(c);
+        x->cyc += 2;
+        break;
+    default:
         break;
     op186:
         flags_now(c);
@@ -1685,10 +1729,8 @@ dispatch:
         break;
     }
 
-    c->base.instructions++; /* apart from the clocks: one add, not a vector op */
-    retire(x);
-    x->now += x->cyc;
-    c->base.cycles = x->now;
+done:
+    insn_end(x);
     if (!fast) { /* the fast loop writes them when it ends */
         c->ip = x->ipb;
         c->qlen = x->qlen;
@@ -1696,6 +1738,7 @@ dispatch:
 
     /* single-step trap after an instruction that started with TF set */
     if (!fast && (flags_before & c->flags & X86_TF) && !c->halted) x86_hw_interrupt(c, 1);
+    return common;
 }
 
 /* Decoder state for a run starting at c->ip. */
@@ -1713,19 +1756,79 @@ void x86_exec_one(struct fdx_x86 *c, uint64_t end)
     flags_now(c);
 }
 
+/* What the fast loop keeps across instructions, handed to run_cold. */
+struct xcarry {
+    const uint8_t *p;
+    uint64_t now;
+    uint16_t ip;
+    uint8_t qlen;
+};
+
+/* The full interpreter for one bus width, from the fast loop's state,
+ * until it has run a common instruction again or the run ends. */
+HOT void run_cold_bus(struct fdx_x86 *c, uint64_t end, int qcap, unsigned sh, struct xcarry *s)
+{
+    struct xi x;
+    xi_init(&x, c, end);
+    x.qcap = qcap;
+    x.sh = sh;
+    x.p = s->p;
+    x.ipb = s->ip;
+    x.qlen = s->qlen;
+    x.now = s->now;
+    while (!exec_body(&x, true) && x.now < c->fast_end)
+        ;
+    *s = (struct xcarry){.p = x.p, .now = x.now, .ip = x.ipb, .qlen = x.qlen};
+}
+/* Out of line so that the fast loop's state stays in registers. */
+NOINLINE void run_cold4(struct fdx_x86 *c, uint64_t end, struct xcarry *s)
+{
+    run_cold_bus(c, end, 4, 2, s);
+}
+NOINLINE void run_cold6(struct fdx_x86 *c, uint64_t end, struct xcarry *s)
+{
+    run_cold_bus(c, end, 6, 1, s);
+}
+
 /* The fast loop for one bus width: qcap and the fetch shift are constants
- * here, so the queue and word-transfer arithmetic folds. */
+ * here, so the queue and word-transfer arithmetic folds. It runs the
+ * common instructions itself (a small switch: few live values, so GCC
+ * keeps them in registers) and the rest through run_cold. */
 HOT void run_fast_bus(struct fdx_x86 *c, uint64_t end, int qcap, unsigned sh)
 {
     struct xi x;
     xi_start(&x, c, end);
     x.qcap = qcap;
     x.sh = sh;
-    do
-        exec_body(&x, true);
-    while (x.now < c->fast_end);
+    do {
+        uint8_t op = insn_begin(&x);
+        if (exec_common(&x, op)) {
+            insn_end(&x);
+            continue;
+        }
+        struct xcarry s = {.p = x.p, .now = x.now, .ip = x.ipb, .qlen = x.qlen};
+        if (qcap == 4)
+            run_cold4(c, end, &s);
+        else
+            run_cold6(c, end, &s);
+        x.p = s.p;
+        x.now = s.now;
+        x.ipb = s.ip;
+        x.qlen = s.qlen;
+        x.n = 0;
+    } while (x.now < c->fast_end);
     c->ip = x.ipb;
     c->qlen = x.qlen;
+}
+
+/* Both bus widths' fast loops, instantiated once. */
+NOINLINE void run_fast(struct fdx_x86 *c, uint64_t end)
+{
+    if (c->qcap == 4)
+        run_fast_bus(c, end, 4, 2); /* 8088, 80188 */
+    else
+        run_fast_bus(c, end, 6, 1); /* 8086, 80186 */
+    flags_now(c); /* FLAGS exact outside the run */
 }
 
 /* Runs instructions while nothing is pending (no interrupt line, halt,
@@ -1733,11 +1836,13 @@ HOT void run_fast_bus(struct fdx_x86 *c, uint64_t end, int qcap, unsigned sh)
 void x86_run_fast(struct fdx_x86 *c, uint64_t end)
 {
     c->fast_end = end;
-    if (c->qcap == 4)
-        run_fast_bus(c, end, 4, 2); /* 8088, 80188 */
-    else
-        run_fast_bus(c, end, 6, 1); /* 8086, 80186 */
-    flags_now(c); /* FLAGS exact outside the run */
+    run_fast(c, end);
+}
+
+void x86_run_fast_one(struct fdx_x86 *c)
+{
+    c->fast_end = 0; /* the loop ends after its first instruction */
+    run_fast(c, UINT64_MAX);
 }
 
 void x86_hw_interrupt(struct fdx_x86 *c, uint8_t vec)

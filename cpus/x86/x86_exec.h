@@ -11,6 +11,9 @@ void x86_exec_one(struct fdx_x86 *c, uint64_t end);
 /* Runs instructions until something is pending, the run stops or the
  * budget ends (the fast path of the run loop). */
 void x86_run_fast(struct fdx_x86 *c, uint64_t end);
+/* One instruction through the fast loop (TF must be clear; REP runs to
+ * its end): lets the SST runner check that path against x86_exec_one. */
+void x86_run_fast_one(struct fdx_x86 *c);
 /* Takes interrupt `vec` at the current CS:IP (hardware interrupt, NMI or
  * trap) with its bus cycles and timing. */
 void x86_hw_interrupt(struct fdx_x86 *c, uint8_t vec);

@@ -1,8 +1,9 @@
 /* SingleStepTests runner for the 8086/8088 (and the 80186 model).
  *
  * Loads each test's registers and RAM, runs one instruction (with its
- * prefixes), compares registers and RAM with the undefined flags of the
- * opcode masked as the suite's metadata.json says. When a divide error
+ * prefixes) through x86_exec_one and again through the fast loop (whose
+ * clock count must agree), compares registers and RAM with the undefined
+ * flags of the opcode masked as the suite's metadata.json says. When a divide error
  * pushed FLAGS (with its undefined bits) the pushed word is masked too.
  *
  * --cycles also compares the data bus traffic: every memory and I/O read
@@ -321,9 +322,10 @@ static bool compare_bus(struct x86_sst *s, const cJSON *cycles, unsigned long fl
     return true;
 }
 
-static int x86_run_test(void *ctx, const cJSON *test, char *diff, size_t diff_size)
+/* Runs the test once, through x86_exec_one or (fast, when TF is clear)
+ * through the fast loop; *clocks gets the instruction's clock count. */
+static int run_once(struct x86_sst *s, const cJSON *test, bool fast, uint64_t *clocks, char *diff, size_t diff_size)
 {
-    struct x86_sst *s = ctx;
     struct fdx_x86 *c = &s->cpu;
     for (size_t i = 0; i < s->ntouched; i++) s->ram[s->touched[i]] = 0;
     s->ntouched = 0;
@@ -367,8 +369,12 @@ static int x86_run_test(void *ctx, const cJSON *test, char *diff, size_t diff_si
 
     s->nlog = 0;
     uint64_t clk0 = c->base.cycles;
-    x86_exec_one(c, UINT64_MAX);
-    if (s->cycles) {
+    if (fast && !(c->flags & X86_TF))
+        x86_run_fast_one(c);
+    else
+        x86_exec_one(c, UINT64_MAX);
+    *clocks = c->base.cycles - clk0;
+    if (s->cycles && !fast) {
         const cJSON *cy = cJSON_GetObjectItemCaseSensitive(test, "cycles");
         if (cJSON_IsArray(cy)) {
             s->ntimed++;
@@ -399,6 +405,26 @@ static int x86_run_test(void *ctx, const cJSON *test, char *diff, size_t diff_si
         return 0;
     }
     return !rc.bad;
+}
+
+/* Each test runs twice: through x86_exec_one (the careful path) and
+ * through the fast loop, which must agree, clock count included. */
+static int x86_run_test(void *ctx, const cJSON *test, char *diff, size_t diff_size)
+{
+    struct x86_sst *s = ctx;
+    uint64_t clk_one, clk_fast;
+    if (!run_once(s, test, false, &clk_one, diff, diff_size)) return 0;
+    char d[512];
+    if (!run_once(s, test, true, &clk_fast, d, sizeof d)) {
+        snprintf(diff, diff_size, "fast loop: %s", d);
+        return 0;
+    }
+    if (clk_fast != clk_one) {
+        snprintf(diff, diff_size, "fast loop: %llu clocks, x86_exec_one %llu", (unsigned long long)clk_fast,
+                 (unsigned long long)clk_one);
+        return 0;
+    }
+    return 1;
 }
 
 const struct fdx_sst_runner fdx_sst_runner_x86 = {
