@@ -111,12 +111,14 @@ static inline bool m68k_span_in_window(const struct m68k *c)
     return (uint64_t)(uint32_t)(c->pc - c->cw_lo) + 6 < c->cw_size;
 }
 
-/* Word read of an even address: one range test against the data window. */
+/* Word read of an even address: one range test against the data window.
+ * The address is not masked to 24 bits first: the window lies below 2^24,
+ * so an address with high bits set misses it and the slow path masks. */
 M68K_INLINE uint16_t bus_r16(struct m68k *c, uint32_t a)
 {
-    uint32_t m = a & 0xffffff, off = m - c->dw_lo;
+    uint32_t off = a - c->dw_lo;
     if (__builtin_expect(off < c->dw_size, 1)) return m68k_be16(c->dw_ptr + off);
-    return m68k_data_read_slow(c, m, 0);
+    return m68k_data_read_slow(c, a & 0xffffff, 0);
 }
 
 M68K_INLINE uint16_t rd16(struct m68k *c, uint32_t a, unsigned fc)
@@ -133,8 +135,8 @@ M68K_INLINE uint16_t rd16(struct m68k *c, uint32_t a, unsigned fc)
 
 M68K_INLINE uint8_t rd8(struct m68k *c, uint32_t a, unsigned fc)
 {
-    uint32_t m = a & 0xffffff, off = m - c->dw_lo;
-    uint8_t v = __builtin_expect(off < c->dw_size, 1) ? c->dw_ptr[off] : (uint8_t)m68k_data_read_slow(c, m, 1);
+    uint32_t off = a - c->dw_lo; /* see bus_r16 */
+    uint8_t v = __builtin_expect(off < c->dw_size, 1) ? c->dw_ptr[off] : (uint8_t)m68k_data_read_slow(c, a & 0xffffff, 1);
     c->base.cycles += 4;
     if (LOGGING(c)) m68k_log_event(c, 'r', fc, a, 1, (a & 1) ? v : (uint16_t)(v << 8), 4);
     return v;
@@ -146,13 +148,13 @@ M68K_INLINE void wr16(struct m68k *c, uint32_t a, uint16_t v, unsigned fc)
         m68k_address_error(c, a, fc, 0, v);
         return;
     }
-    uint32_t m = a & 0xffffff, off = m - c->dw_lo;
+    uint32_t off = a - c->dw_lo; /* see bus_r16 */
     if (__builtin_expect(off < c->dw_size, 1)) {
         uint8_t *q = c->dw_ptr + off;
         q[0] = (uint8_t)(v >> 8);
         q[1] = (uint8_t)v;
     } else {
-        m68k_data_write_slow(c, m, v, 0);
+        m68k_data_write_slow(c, a & 0xffffff, v, 0);
     }
     c->base.cycles += 4;
     if (LOGGING(c)) m68k_log_event(c, 'w', fc, a, 0, v, 4);
@@ -160,11 +162,11 @@ M68K_INLINE void wr16(struct m68k *c, uint32_t a, uint16_t v, unsigned fc)
 
 M68K_INLINE void wr8(struct m68k *c, uint32_t a, uint8_t v, unsigned fc)
 {
-    uint32_t m = a & 0xffffff, off = m - c->dw_lo;
+    uint32_t off = a - c->dw_lo; /* see bus_r16 */
     if (__builtin_expect(off < c->dw_size, 1))
         c->dw_ptr[off] = v;
     else
-        m68k_data_write_slow(c, m, v, 1);
+        m68k_data_write_slow(c, a & 0xffffff, v, 1);
     c->base.cycles += 4;
     if (LOGGING(c)) m68k_log_event(c, 'w', fc, a, 1, (a & 1) ? v : (uint16_t)(v << 8), 4);
 }
