@@ -56,8 +56,8 @@ test)
     # the same machine states from gcc, gcc+sanitizers and clang+sanitizers
     sh tests/reliability/compare_builds.sh build/tests/reliability/rel_hashes \
         build-asan/tests/reliability/rel_hashes build-fuzz/tests/reliability/rel_hashes
-    # a short run of every fuzz target
-    sh tests/fuzz/run_fuzz.sh --fuzz build-fuzz ../shared/testdata "${FDX_FUZZ_SECONDS:-20}" ;;
+    # a short run of every fuzz target: a fixed number of inputs (tests/fuzz/ci_runs.txt)
+    sh tests/fuzz/run_fuzz.sh --fuzz build-fuzz ../shared/testdata "${FDX_FUZZ_SECONDS:-120}" ;;
 *)
     echo "usage: sh scripts/bootstrap.sh run|test|deps" >&2
     exit 2 ;;

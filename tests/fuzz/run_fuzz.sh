@@ -4,12 +4,16 @@
 #       (any build) makes the seed corpora and runs every seed and every
 #       input in tests/fuzz/regressions/<target>/ once through each target.
 #   run_fuzz.sh --fuzz BUILD TESTDATA SECONDS [TARGET...]
-#       (a -DFDX_FUZZ=ON build) fuzzes each target for SECONDS, two at a
-#       time, keeping the corpus in BUILD/fuzz-corpus/<target>; crashes go
-#       to BUILD/fuzz-crashes/. Prints executions per target; fails on any
-#       crash, leak, timeout or sanitizer report. FDX_FUZZ_SEED (default 1)
-#       fixes libFuzzer's random seed so a CI run tries the same inputs
-#       every time; FDX_FUZZ_SEED=0 lets libFuzzer pick one (long runs).
+#       (a -DFDX_FUZZ=ON build) fuzzes each target, two at a time, for the
+#       number of executions ci_runs.txt gives it (about 20 s each), or
+#       SECONDS if that comes first; the corpus is kept in
+#       BUILD/fuzz-corpus/<target>, crashes go to BUILD/fuzz-crashes/.
+#       Prints executions per target; fails on any crash, leak, timeout or
+#       sanitizer report. With a fixed count and a fixed seed (FDX_FUZZ_SEED,
+#       default 1) a run tries the same inputs on every machine, however
+#       fast, so CI passes where a run here passed. FDX_FUZZ_SEED=0 lets
+#       libFuzzer pick a seed and FDX_FUZZ_RUNS=0 drops the count (longer,
+#       exploring runs: then SECONDS alone bounds each target).
 set -u
 mode=$1 build=$(cd "$2" && pwd) testdata=$3
 here=$(cd "$(dirname "$0")" && pwd)
@@ -43,15 +47,31 @@ case "$mode" in
     list=${*:-$(targets)}
     mkdir -p "$build/fuzz-corpus" "$build/fuzz-crashes" "$build/fuzz-logs"
     seed=${FDX_FUZZ_SEED:-1}
-    for t in $list; do echo "$t"; done | xargs -P 2 -I{} sh -c '
-        t={}; build=$1; seeds=$2; here=$3; secs=$4; seed=$5
+    # The same inputs on every machine also need the same addresses (libFuzzer
+    # keys what it learns from comparisons by code address: no ASLR), no
+    # corpus reloads (timed) and work files under one name.
+    norand=""
+    setarch -R true 2>/dev/null && norand="setarch -R"
+    export norand
+    for t in $list; do
+        runs=$(sed -n "s/^$t  *\([0-9][0-9]*\)$/\1/p" "$here/ci_runs.txt")
+        [ -n "$runs" ] || { echo "FAIL $t has no line in tests/fuzz/ci_runs.txt" >&2; continue; }
+        [ "${FDX_FUZZ_RUNS:-}" = 0 ] && runs=-1
+        echo "$t $runs"
+    done | xargs -P 2 -L 1 sh -c '
+        t=$6; runs=$7; build=$1; seeds=$2; here=$3; secs=$4; seed=$5
         mkdir -p "$build/fuzz-corpus/$t"
         extra=""
         [ -d "$here/regressions/$t" ] && extra="$here/regressions/$t"
-        "$build/fuzz/$t" -max_total_time="$secs" -seed="$seed" -timeout=20 -rss_limit_mb=4096 -close_fd_mask=3 \
-            -print_final_stats=1 -artifact_prefix="$build/fuzz-crashes/$t-" \
-            "$build/fuzz-corpus/$t" "$seeds/$t" $extra > "$build/fuzz-logs/$t.log" 2>&1
-        echo $? > "$build/fuzz-logs/$t.rc"' sh "$build" "$seeds" "$here" "$secs" "$seed"
+        # the seeds as a list in name order: libFuzzer orders them by size, and
+        # files of one size in the order given (the order of a directory varies)
+        inputs=$(ls -d "$seeds/$t"/* ${extra:+"$extra"/*} 2>/dev/null | LC_ALL=C sort | tr "\n" "," | sed "s/,\$//")
+        rm -rf "/tmp/fdx-fuzz-$t"
+        FDX_FUZZ_WORKDIR=/tmp/fdx-fuzz-$t $norand "$build/fuzz/$t" -runs="$runs" -max_total_time="$secs" \
+            -seed="$seed" -reload=0 -timeout=20 -rss_limit_mb=4096 -close_fd_mask=3 -print_final_stats=1 \
+            -artifact_prefix="$build/fuzz-crashes/$t-" -seed_inputs="$inputs" "$build/fuzz-corpus/$t" \
+            > "$build/fuzz-logs/$t.log" 2>&1
+        echo $? > "$build/fuzz-logs/$t.rc"' sh "$build" "$seeds" "$here" "$secs" "$seed" || exit 1
     status=0
     for t in $list; do
         rc=$(cat "$build/fuzz-logs/$t.rc" 2>/dev/null || echo 1)
