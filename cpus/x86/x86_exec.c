@@ -35,8 +35,9 @@ enum { XR_FLUSH = 1, XR_REFETCH = 2 };
 /* Decoder state. In the fast loop it lives across instructions (in
  * registers): between instructions ipb is the IP, p points at its bytes
  * and n is 0, so the next instruction starts without looking at the window.
- * c->ip and c->qlen are written when the run ends and before anything
- * outside the CPU (a handler, a hook) can look at them (sync_out). */
+ * c->ip, c->qlen and the cycle count are written when
+ * the run ends and before anything outside the CPU (a handler, a hook) can
+ * look at them (sync_out). */
 struct xi {
     struct fdx_x86 *c;
     const uint8_t *p;       /* instruction bytes; p[0] is at IP ipb */
@@ -70,11 +71,19 @@ HOT void xi_init(struct xi *x, struct fdx_x86 *c, uint64_t end)
 }
 
 /* CPU state a handler or hook may look at during an instruction: IP of
- * the instruction and the queue length at its start. */
+ * the instruction, the queue length and the cycle count at its start. */
 HOT void sync_out(const struct xi *x)
 {
     x->c->ip = x->ip0;
     x->c->qlen = x->qlen;
+    x->c->base.cycles = x->now;
+}
+/* The same between instructions (the next one's IP). */
+HOT void sync_end(const struct xi *x)
+{
+    x->c->ip = x->ipb;
+    x->c->qlen = x->qlen;
+    x->c->base.cycles = x->now;
 }
 /* After a handler or hook: it may have added clocks (wait states). */
 HOT void sync_in(struct xi *x)
@@ -784,7 +793,7 @@ HOT void string_op(struct xi *x, uint8_t op)
             x->redir |= XR_REFETCH;
             return;
         }
-        if (c->base.cycles + x->cyc >= x->end) {
+        if (x->now + x->cyc >= x->end) {
             /* Budget used up: restart the whole instruction later. */
             x->ipb = x->ip0;
             x->n = 0;
@@ -1058,6 +1067,36 @@ HOT void retire(struct xi *x)
     }
 }
 
+/* Starts an instruction: per-instruction state reset; returns its first
+ * byte. ipb, p and n (0) were set by the last retire. */
+HOT uint8_t insn_begin(struct xi *x)
+{
+    x->so = -1;
+    x->rep = 0;
+    x->redir = 0;
+    x->cyc = 0;
+    x->busy = 0;
+    x->ip0 = x->ipb;
+    x->n = 1;
+    return x->p[0];
+}
+/* Ends an instruction: counts, retires, adds its clocks. */
+HOT void insn_end(struct xi *x)
+{
+    x->c->base.instructions++; /* apart from the clocks: one add, not a vector op */
+    retire(x);
+    x->now += x->cyc;
+}
+
+/* An instruction of exec_common is done; fin: it ends it too (the fast
+ * loop: each case gets its own copy of the retire, where the length,
+ * clocks and jump mark are mostly constants). */
+HOT bool done(struct xi *x, bool fin)
+{
+    if (fin) insn_end(x);
+    return true;
+}
+
 /* C2/C3: RET (imm16); also C0/C1 on the 8086 */
 HOT void ret_near(struct xi *x, uint8_t op)
 {
@@ -1072,18 +1111,18 @@ HOT void ret_near(struct xi *x, uint8_t op)
 /* The common instructions (the same on every model, no prefix needed):
  * the fast loop runs these itself and hands the rest to exec_body, which
  * also starts with them. Returns false for any other opcode. */
-HOT bool exec_common(struct xi *x, uint8_t op)
+HOT bool exec_common(struct xi *x, uint8_t op, bool fin)
 {
     struct fdx_x86 *c = x->c;
     switch (op) {
     /* ALU r/m,reg / reg,r/m / acc,imm */
     /* one case per opcode so that alu_op is specialised for each */
-#define ALU6(b) case b: alu_op(x, b); break; case b + 1: alu_op(x, b + 1); break; \
-    case b + 2: alu_op(x, b + 2); break; case b + 3: alu_op(x, b + 3); break; \
-    case b + 4: alu_op(x, b + 4); break; case b + 5: alu_op(x, b + 5); break;
+#define ALU1(o) case o: alu_op(x, o); return done(x, fin);
+#define ALU6(b) ALU1(b) ALU1(b + 1) ALU1(b + 2) ALU1(b + 3) ALU1(b + 4) ALU1(b + 5)
     ALU6(0x00) ALU6(0x08) ALU6(0x10) ALU6(0x18) ALU6(0x20) ALU6(0x28) ALU6(0x30) ALU6(0x38)
 #undef ALU6
-#define INCDEC(o) case o: c->r[(o) & 7] = incdec(c, c->r[(o) & 7], (o) & 8, 1); x->cyc += 2; break;
+#undef ALU1
+#define INCDEC(o) case o: c->r[(o) & 7] = incdec(c, c->r[(o) & 7], (o) & 8, 1); x->cyc += 2; return done(x, fin);
     INCDEC(0x40) INCDEC(0x41) INCDEC(0x42) INCDEC(0x43) INCDEC(0x44) INCDEC(0x45) INCDEC(0x46) INCDEC(0x47)
     INCDEC(0x48) INCDEC(0x49) INCDEC(0x4A) INCDEC(0x4B) INCDEC(0x4C) INCDEC(0x4D) INCDEC(0x4E) INCDEC(0x4F)
 #undef INCDEC
@@ -1095,84 +1134,84 @@ HOT bool exec_common(struct xi *x, uint8_t op)
             push(x, c->r[op & 7]);
         }
         x->cyc += 11;
-        break;
+        return done(x, fin);
     case 0x58: case 0x59: case 0x5A: case 0x5B: case 0x5C: case 0x5D: case 0x5E: case 0x5F: {
         uint16_t v = pop(x);
         c->r[op & 7] = v;
         x->cyc += 8;
-        break;
+        return done(x, fin);
     }
-    case 0x70: jcc(x, 0); break;
-    case 0x71: jcc(x, 1); break;
-    case 0x72: jcc(x, 2); break;
-    case 0x73: jcc(x, 3); break;
-    case 0x74: jcc(x, 4); break;
-    case 0x75: jcc(x, 5); break;
-    case 0x76: jcc(x, 6); break;
-    case 0x77: jcc(x, 7); break;
-    case 0x78: jcc(x, 8); break;
-    case 0x79: jcc(x, 9); break;
-    case 0x7A: jcc(x, 10); break;
-    case 0x7B: jcc(x, 11); break;
-    case 0x7C: jcc(x, 12); break;
-    case 0x7D: jcc(x, 13); break;
-    case 0x7E: jcc(x, 14); break;
-    case 0x7F: jcc(x, 15); break;
-    case 0x80: grp1(x, 0x80); break;
-    case 0x81: grp1(x, 0x81); break;
-    case 0x82: grp1(x, 0x82); break;
-    case 0x83: grp1(x, 0x83); break;
+    case 0x70: jcc(x, 0); return done(x, fin);
+    case 0x71: jcc(x, 1); return done(x, fin);
+    case 0x72: jcc(x, 2); return done(x, fin);
+    case 0x73: jcc(x, 3); return done(x, fin);
+    case 0x74: jcc(x, 4); return done(x, fin);
+    case 0x75: jcc(x, 5); return done(x, fin);
+    case 0x76: jcc(x, 6); return done(x, fin);
+    case 0x77: jcc(x, 7); return done(x, fin);
+    case 0x78: jcc(x, 8); return done(x, fin);
+    case 0x79: jcc(x, 9); return done(x, fin);
+    case 0x7A: jcc(x, 10); return done(x, fin);
+    case 0x7B: jcc(x, 11); return done(x, fin);
+    case 0x7C: jcc(x, 12); return done(x, fin);
+    case 0x7D: jcc(x, 13); return done(x, fin);
+    case 0x7E: jcc(x, 14); return done(x, fin);
+    case 0x7F: jcc(x, 15); return done(x, fin);
+    case 0x80: grp1(x, 0x80); return done(x, fin);
+    case 0x81: grp1(x, 0x81); return done(x, fin);
+    case 0x82: grp1(x, 0x82); return done(x, fin);
+    case 0x83: grp1(x, 0x83); return done(x, fin);
     case 0x84: case 0x85:
         modrm(x);
         alu(c, 4, get_rm(x, (op & 1)), get_reg(x, (op & 1), x->m.reg), (op & 1));
         x->cyc += x->m.mod == 3 ? 3 : 9;
-        break;
+        return done(x, fin);
     case 0x86: case 0x87: {
         modrm(x);
         uint16_t a = get_rm(x, (op & 1)), b = get_reg(x, (op & 1), x->m.reg);
         set_reg(x, (op & 1), x->m.reg, a);
         set_rm(x, (op & 1), b);
         x->cyc += x->m.mod == 3 ? 4 : 17;
-        break;
+        return done(x, fin);
     }
-    case 0x88: mov_rm(x, 0x88); break;
-    case 0x89: mov_rm(x, 0x89); break;
-    case 0x8A: mov_rm(x, 0x8A); break;
-    case 0x8B: mov_rm(x, 0x8B); break;
+    case 0x88: mov_rm(x, 0x88); return done(x, fin);
+    case 0x89: mov_rm(x, 0x89); return done(x, fin);
+    case 0x8A: mov_rm(x, 0x8A); return done(x, fin);
+    case 0x8B: mov_rm(x, 0x8B); return done(x, fin);
     case 0x8D:
         modrm(x);
         if (x->m.mod != 3) c->r[x->m.reg] = x->m.off;
         x->cyc += 2;
-        break;
+        return done(x, fin);
     case 0x90:
         x->cyc += 3;
-        break;
+        return done(x, fin);
     case 0x91: case 0x92: case 0x93: case 0x94: case 0x95: case 0x96: case 0x97: {
         uint16_t t = c->r[op & 7];
         c->r[op & 7] = c->r[X86_AX];
         c->r[X86_AX] = t;
         x->cyc += 3;
-        break;
+        return done(x, fin);
     }
     case 0xA8: case 0xA9: {
         uint16_t imm = (op & 1) ? f16(x) : f8(x);
         alu(c, 4, get_reg(x, (op & 1), 0), imm, (op & 1));
         x->cyc += 4;
-        break;
+        return done(x, fin);
     }
     case 0xB0: case 0xB1: case 0xB2: case 0xB3: case 0xB4: case 0xB5: case 0xB6: case 0xB7:
         set8(c, op & 7, f8(x));
         x->cyc += 4;
-        break;
+        return done(x, fin);
     case 0xB8: case 0xB9: case 0xBA: case 0xBB: case 0xBC: case 0xBD: case 0xBE: case 0xBF:
         c->r[op & 7] = f16(x);
         x->cyc += 4;
-        break;
+        return done(x, fin);
     case 0xC2: case 0xC3:
         ret_near(x, op);
-        break;
-    case 0xC6: mov_rm(x, 0xC6); break;
-    case 0xC7: mov_rm(x, 0xC7); break;
+        return done(x, fin);
+    case 0xC6: mov_rm(x, 0xC6); return done(x, fin);
+    case 0xC7: mov_rm(x, 0xC7); return done(x, fin);
     case 0xE0: case 0xE1: case 0xE2: case 0xE3: {
         if (op == 0xE0 || op == 0xE1) flags_now(c);
         int8_t d = (int8_t)f8(x);
@@ -1188,31 +1227,31 @@ HOT bool exec_common(struct xi *x, uint8_t op)
             x->cyc += take ? 17 : 5;
         }
         if (take) jump_to(x, (uint16_t)(cur_ip(x) + d));
-        break;
+        return done(x, fin);
     }
     case 0xE8: {
         int16_t d = (int16_t)f16(x);
         push(x, cur_ip(x));
         jump_to(x, (uint16_t)(cur_ip(x) + d));
         x->cyc += 19;
-        break;
+        return done(x, fin);
     }
-    case 0xE9: jmp_near(x, (int16_t)f16(x)); break;
-    case 0xEB: jmp_near(x, (int8_t)f8(x)); break;
+    case 0xE9: jmp_near(x, (int16_t)f16(x)); return done(x, fin);
+    case 0xEB: jmp_near(x, (int8_t)f8(x)); return done(x, fin);
     case 0x98:
         c->r[X86_AX] = (uint16_t)(int8_t)get8(c, 0);
         x->cyc += 2;
-        break;
+        return done(x, fin);
     case 0x99:
         c->r[X86_DX] = (c->r[X86_AX] & 0x8000) ? 0xFFFF : 0;
         x->cyc += 5;
-        break;
+        return done(x, fin);
     case 0xA0: case 0xA1: {
         uint16_t off = f16(x);
         unsigned s = seg_of(x, X86_DS);
         set_reg(x, (op & 1), 0, (op & 1) ? rd16(x, s, off) : rd8(x, s, off));
         x->cyc += 10;
-        break;
+        return done(x, fin);
     }
     case 0xA2: case 0xA3: {
         uint16_t off = f16(x);
@@ -1220,13 +1259,13 @@ HOT bool exec_common(struct xi *x, uint8_t op)
         if ((op & 1)) wr16(x, s, off, c->r[X86_AX]);
         else wr8(x, s, off, get8(c, 0));
         x->cyc += 10;
-        break;
+        return done(x, fin);
     }
     case 0xA4: case 0xA5: case 0xA6: case 0xA7: case 0xAA: case 0xAB:
     case 0xAC: case 0xAD: case 0xAE: case 0xAF:
         if (op == 0xA6 || op == 0xA7 || op == 0xAE || op == 0xAF) flags_now(c);
         string_op(x, op);
-        break;
+        return done(x, fin);
     case 0xD0: case 0xD1: case 0xD2: case 0xD3: {
         flags_now(c);
         modrm(x);
@@ -1235,13 +1274,13 @@ HOT bool exec_common(struct xi *x, uint8_t op)
         uint16_t v = get_rm(x, (op & 1));
         set_rm(x, (op & 1), shift(x, x->m.reg, v, cnt, (op & 1)));
         x->cyc += (op & 2) ? (x->m.mod == 3 ? 8 : 20) : (x->m.mod == 3 ? 2 : 15);
-        break;
+        return done(x, fin);
     }
     case 0xF5:
         flags_now(c);
         c->flags ^= X86_CF;
         x->cyc += 2;
-        break;
+        return done(x, fin);
     case 0xF6: case 0xF7: {
         flags_now(c);
         modrm(x);
@@ -1268,14 +1307,14 @@ HOT bool exec_common(struct xi *x, uint8_t op)
             if (!divide(x, (op & 1), x->m.reg & 1, v)) fault(x, 0);
             break;
         }
-        break;
+        return done(x, fin);
     }
-    case 0xF8: flags_now(c); c->flags &= (uint16_t)~X86_CF; x->cyc += 2; break;
-    case 0xF9: flags_now(c); c->flags |= X86_CF; x->cyc += 2; break;
-    case 0xFA: flags_now(c); c->flags &= (uint16_t)~X86_IF; x->cyc += 2; break;
-    case 0xFB: flags_now(c); c->flags |= X86_IF; c->inhibit = 1; x86_kick(c); x->cyc += 2; break;
-    case 0xFC: flags_now(c); c->flags &= (uint16_t)~X86_DF; x->cyc += 2; break;
-    case 0xFD: flags_now(c); c->flags |= X86_DF; x->cyc += 2; break;
+    case 0xF8: flags_now(c); c->flags &= (uint16_t)~X86_CF; x->cyc += 2; return done(x, fin);
+    case 0xF9: flags_now(c); c->flags |= X86_CF; x->cyc += 2; return done(x, fin);
+    case 0xFA: flags_now(c); c->flags &= (uint16_t)~X86_IF; x->cyc += 2; return done(x, fin);
+    case 0xFB: flags_now(c); c->flags |= X86_IF; c->inhibit = 1; x86_kick(c); x->cyc += 2; return done(x, fin);
+    case 0xFC: flags_now(c); c->flags &= (uint16_t)~X86_DF; x->cyc += 2; return done(x, fin);
+    case 0xFD: flags_now(c); c->flags |= X86_DF; x->cyc += 2; return done(x, fin);
     case 0xFE: case 0xFF: {
         flags_now(c);
         modrm(x);
@@ -1283,7 +1322,7 @@ HOT bool exec_common(struct xi *x, uint8_t op)
         if (op == 0xFE && r >= 2) {
             /* undefined byte forms of the FF group: treated as no-ops */
             x->cyc += 2;
-            break;
+            return done(x, fin);
         }
         switch (r) {
         case 0: case 1:
@@ -1336,36 +1375,12 @@ HOT bool exec_common(struct xi *x, uint8_t op)
             break;
         }
         }
-        break;
+        return done(x, fin);
     }
     default:
         return false;
     }
-    return true;
-}
-
-/* One instruction. fast: the caller knows TF was clear before it (the
- * single-step check is left out). */
-/* Starts an instruction: per-instruction state reset; returns its first
- * byte. ipb, p and n (0) were set by the last retire. */
-HOT uint8_t insn_begin(struct xi *x)
-{
-    x->so = -1;
-    x->rep = 0;
-    x->redir = 0;
-    x->cyc = 0;
-    x->busy = 0;
-    x->ip0 = x->ipb;
-    x->n = 1;
-    return x->p[0];
-}
-/* Ends an instruction: counts, retires, adds its clocks. */
-HOT void insn_end(struct xi *x)
-{
-    x->c->base.instructions++; /* apart from the clocks: one add, not a vector op */
-    retire(x);
-    x->now += x->cyc;
-    x->c->base.cycles = x->now;
+    return done(x, fin);
 }
 
 /* One instruction. fast: the caller knows TF was clear before it (the
@@ -1376,11 +1391,11 @@ HOT bool exec_body(struct xi *x, bool fast)
     struct fdx_x86 *c = x->c;
     uint16_t flags_before = fast ? 0 : c->flags;
     uint8_t op = insn_begin(x);
-    bool common = exec_common(x, op);
+    bool common = exec_common(x, op, false);
     if (common) goto done;
 
 dispatch:
-    if (!exec_common(x, op)) switch (op) {
+    if (!exec_common(x, op, false)) switch (op) {
     case 0x26: case 0x2E: case 0x36: case 0x3E:
         x->so = (op >> 3) & 3;
         goto next_prefix;
@@ -1731,10 +1746,7 @@ dispatch:
 
 done:
     insn_end(x);
-    if (!fast) { /* the fast loop writes them when it ends */
-        c->ip = x->ipb;
-        c->qlen = x->qlen;
-    }
+    if (!fast) sync_end(x); /* the fast loop writes them when it ends */
 
     /* single-step trap after an instruction that started with TF set */
     if (!fast && (flags_before & c->flags & X86_TF) && !c->halted) x86_hw_interrupt(c, 1);
@@ -1802,10 +1814,7 @@ HOT void run_fast_bus(struct fdx_x86 *c, uint64_t end, int qcap, unsigned sh)
     x.sh = sh;
     do {
         uint8_t op = insn_begin(&x);
-        if (exec_common(&x, op)) {
-            insn_end(&x);
-            continue;
-        }
+        if (exec_common(&x, op, true)) continue;
         struct xcarry s = {.p = x.p, .now = x.now, .ip = x.ipb, .qlen = x.qlen};
         if (qcap == 4)
             run_cold4(c, end, &s);
@@ -1817,8 +1826,7 @@ HOT void run_fast_bus(struct fdx_x86 *c, uint64_t end, int qcap, unsigned sh)
         x.qlen = s.qlen;
         x.n = 0;
     } while (x.now < c->fast_end);
-    c->ip = x.ipb;
-    c->qlen = x.qlen;
+    sync_end(&x);
 }
 
 /* Both bus widths' fast loops, instantiated once. */
