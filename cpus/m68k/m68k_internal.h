@@ -15,16 +15,13 @@
 #define M68K_INLINE static inline
 #endif
 
-/* Handler entry facts for the optimiser, in optimised builds: an address
- * error is always handled before the next instruction starts (so the
- * fault tests after a fast access fold away), and no guest memory access
- * (through the windows' host pointers) writes into the CPU struct. */
+/* A handler entry fact for the optimiser, in optimised builds: an address
+ * error is always handled before the next instruction starts, so the
+ * fault tests after a fast access can fold away. */
 #if defined(__GNUC__) && defined(__OPTIMIZE__)
 #define M68K_ASSUME(x) ((x) ? (void)0 : __builtin_unreachable())
-#define M68K_RESTRICT restrict
 #else
 #define M68K_ASSUME(x) ((void)0)
-#define M68K_RESTRICT
 #endif
 
 #define SR_T 0x8000u
