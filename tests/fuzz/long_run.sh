@@ -6,7 +6,9 @@
 #   long_run.sh BUILD TESTDATA DIR EXECS [TARGET...]
 # BUILD is a -DFDX_FUZZ=ON build (any optimisation level; sanitizers on).
 # Stops at the first crash: the input is in DIR/crashes/. CHUNK (seconds,
-# default 900) bounds one libFuzzer process; its seed is random.
+# default 900) bounds one libFuzzer process; its seed is random. TIMEOUT
+# (seconds, default 20) is the time one input may take: larger on a busy
+# machine, where a process at low priority can wait that long for the CPU.
 set -u
 build=$(cd "$1" && pwd) testdata=$2 dir=$3 want=$4
 shift 4
@@ -29,7 +31,7 @@ for t in $list; do
         [ -d "$here/regressions/$t" ] && extra="$extra $here/regressions/$t"
         log="$dir/$t.log"
         # shellcheck disable=SC2086
-        "$build/fuzz/$t" -runs="$left" -max_total_time="$chunk" -seed=0 -timeout=20 -rss_limit_mb=4096 \
+        "$build/fuzz/$t" -runs="$left" -max_total_time="$chunk" -seed=0 -timeout="${TIMEOUT:-20}" -rss_limit_mb=4096 \
             -close_fd_mask=3 -print_final_stats=1 -artifact_prefix="$dir/crashes/$t-" \
             "$dir/$t" $extra > "$log" 2>&1
         rc=$?
