@@ -18,7 +18,14 @@
 #include "x86_exec.h"
 
 #if defined(__GNUC__)
+/* forced inlining only when optimising: unoptimised (fuzz) builds would
+ * otherwise put the interpreter's locals, copied into every caller, into
+ * one stack frame of megabytes */
+#if defined(__OPTIMIZE__)
 #define HOT static inline __attribute__((always_inline))
+#else
+#define HOT static inline
+#endif
 #define COLD static __attribute__((noinline, cold))
 #define NOINLINE static __attribute__((noinline))
 #else
