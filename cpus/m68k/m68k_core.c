@@ -25,6 +25,38 @@ void m68k_log_event(struct m68k *c, char kind, unsigned fc, uint32_t addr, int b
     l->n++;
 }
 
+/* The bus primitives for code outside the handlers, where the CPU struct
+ * holds pc and the cycle count (see struct m68k_hot). */
+static uint16_t c_rd16(struct m68k *c, uint32_t a, unsigned fc)
+{
+    struct m68k_hot h = m68k_hot_get(c);
+    uint16_t v = rd16(c, &h, a, fc);
+    m68k_hot_out(c, &h);
+    return v;
+}
+
+static void c_wr16(struct m68k *c, uint32_t a, uint16_t v, unsigned fc)
+{
+    struct m68k_hot h = m68k_hot_get(c);
+    wr16(c, &h, a, v, fc);
+    m68k_hot_out(c, &h);
+}
+
+static void c_idle(struct m68k *c, unsigned n)
+{
+    struct m68k_hot h = m68k_hot_get(c);
+    idle(c, &h, n);
+    m68k_hot_out(c, &h);
+}
+
+static uint16_t c_fetch16(struct m68k *c, uint32_t a)
+{
+    struct m68k_hot h = m68k_hot_get(c);
+    uint16_t v = fetch16(c, &h, a);
+    m68k_hot_out(c, &h);
+    return v;
+}
+
 /* Moves the code window to the page of the even address a when it is
  * plain memory covering the whole page (not mirrored within it) and no
  * tap watches the bus; else drops it. No bus cycle. */
@@ -45,7 +77,7 @@ static void code_window(struct m68k *c, uint32_t a)
 
 uint16_t m68k_fetch_slow(struct m68k *c, uint32_t a)
 {
-    uint16_t v = rd16(c, a, fc_prog(c));
+    uint16_t v = c_rd16(c, a, fc_prog(c));
     if (c->fault) return v;
     code_window(c, a);
     return v;
@@ -53,22 +85,29 @@ uint16_t m68k_fetch_slow(struct m68k *c, uint32_t a)
 
 /* Both slow paths end the run loop's burst: the next instruction's span
  * may not be in the window (see m68k_run). */
-void m68k_fin_slow(struct m68k *c, unsigned n)
+m68k_hotv m68k_fin_slow(struct m68k *c, m68k_hotv hv, unsigned n)
 {
+    struct m68k_hot h = m68k_hot_unpack(hv);
+    m68k_hot_out(c, &h);
     c->limit = 0;
     c->ir = c->irc;
     c->irc = m68k_fetch_slow(c, c->pc);
     c->pc += 2;
-    if (n) idle(c, n);
+    if (n) c_idle(c, n);
+    return m68k_hot_pack(m68k_hot_get(c));
 }
 
-void m68k_jump_slow(struct m68k *c, uint32_t target)
+m68k_hotv m68k_jump_slow(struct m68k *c, m68k_hotv hv, uint32_t target)
 {
+    struct m68k_hot h = m68k_hot_unpack(hv);
+    m68k_hot_out(c, &h);
     c->limit = 0;
-    c->ir = fetch16(c, target);
-    if (c->fault) return;
-    c->irc = fetch16(c, target + 2);
-    c->pc = target + 4;
+    c->ir = c_fetch16(c, target);
+    if (!c->fault) {
+        c->irc = c_fetch16(c, target + 2);
+        c->pc = target + 4;
+    }
+    return m68k_hot_pack(m68k_hot_get(c));
 }
 
 /* After a call out of the CPU (I/O handler, hook): a stop or attention
@@ -260,10 +299,10 @@ static void halt(struct m68k *c, uint32_t pc)
 static bool push_frame(struct m68k *c, uint16_t sr, uint32_t pc)
 {
     uint32_t sp = c->a[7];
-    wr16(c, sp - 2, (uint16_t)pc, 5);
+    c_wr16(c, sp - 2, (uint16_t)pc, 5);
     if (c->fault) return false;
-    wr16(c, sp - 6, sr, 5);
-    wr16(c, sp - 4, (uint16_t)(pc >> 16), 5);
+    c_wr16(c, sp - 6, sr, 5);
+    c_wr16(c, sp - 4, (uint16_t)(pc >> 16), 5);
     c->a[7] = sp - 6;
     return true;
 }
@@ -272,17 +311,17 @@ static bool push_frame(struct m68k *c, uint16_t sr, uint32_t pc)
 static void vector_jump(struct m68k *c, unsigned vector)
 {
     c->limit = 0; /* a new pc: the run loop checks the span (m68k_run) */
-    uint32_t v = (uint32_t)rd16(c, vector * 4, 5) << 16;
-    v |= rd16(c, vector * 4 + 2, 5);
+    uint32_t v = (uint32_t)c_rd16(c, vector * 4, 5) << 16;
+    v |= c_rd16(c, vector * 4 + 2, 5);
     c->pc = v;
-    c->ir = rd16(c, v, 6);
+    c->ir = c_rd16(c, v, 6);
     if (c->fault) {
         c->fault_pc = v;
         m68k_drop_code_window(c); /* pc is odd: see fetch_pc */
         return;
     }
-    idle(c, 2);
-    c->irc = rd16(c, v + 2, 6);
+    c_idle(c, 2);
+    c->irc = c_rd16(c, v + 2, 6);
     c->pc = v + 4;
 }
 
@@ -295,7 +334,7 @@ void m68k_exception_sr(struct m68k *c, unsigned vector, uint32_t pc, unsigned pr
 {
     enter_super(c);
     c->trace = 0;
-    if (pre) idle(c, pre);
+    if (pre) c_idle(c, pre);
     if (!push_frame(c, old, pc)) {
         c->fault = 0;
         halt(c, pc);
@@ -321,20 +360,20 @@ void m68k_address_exception(struct m68k *c)
         c->fault = 0;
         enter_super(c);
         c->trace = 0;
-        idle(c, 8);
+        c_idle(c, 8);
         uint32_t sp = c->a[7];
-        wr16(c, sp - 2, (uint16_t)pc, 5);
+        c_wr16(c, sp - 2, (uint16_t)pc, 5);
         if (c->fault || ++guard > 2) {
             c->fault = 0;
             halt(c, pc);
             return;
         }
-        wr16(c, sp - 6, old, 5);
-        wr16(c, sp - 4, (uint16_t)(pc >> 16), 5);
-        wr16(c, sp - 8, ir, 5);
-        wr16(c, sp - 10, (uint16_t)addr, 5);
-        wr16(c, sp - 14, ssw, 5);
-        wr16(c, sp - 12, (uint16_t)(addr >> 16), 5);
+        c_wr16(c, sp - 6, old, 5);
+        c_wr16(c, sp - 4, (uint16_t)(pc >> 16), 5);
+        c_wr16(c, sp - 8, ir, 5);
+        c_wr16(c, sp - 10, (uint16_t)addr, 5);
+        c_wr16(c, sp - 14, ssw, 5);
+        c_wr16(c, sp - 12, (uint16_t)(addr >> 16), 5);
         c->a[7] = sp - 14;
         vector_jump(c, 3);
     }
@@ -347,12 +386,12 @@ static void interrupt(struct m68k *c, unsigned level)
     c->stopped = 0;
     enter_super(c);
     c->sr = (uint16_t)((c->sr & ~0x0700u) | (level << 8));
-    idle(c, 6);
+    c_idle(c, 6);
     int vec = c->iack ? c->iack(c->iack_ctx, level) : -1;
     m68k_drop_windows(c); /* the callback may remap memory */
     c->base.cycles += 4;
     if (c->log) m68k_log_event(c, 'i', 7, 0xfffff0 | (level << 1), 0, 0, 4);
-    idle(c, 4);
+    c_idle(c, 4);
     unsigned vector = vec == -1 ? 24 + level : vec == -2 ? 24 : (unsigned)vec & 0xff;
     if (!push_frame(c, old, pc)) {
         c->fault = 0;
@@ -393,7 +432,9 @@ void m68k_step_one(struct m68k *c)
     /* The handlers machines run need the instruction's span in the code
      * window (see np); the other set tests each prefetch. */
     if (!m68k_span_in_window(c)) code_window(c, c->pc);
-    (c->log || !m68k_span_in_window(c) ? m68k_handlers_log : m68k_handlers)[m68k_exec_index[c->ir]](c);
+    m68k_fn fn = (c->log || !m68k_span_in_window(c) ? m68k_handlers_log : m68k_handlers)[m68k_exec_index[c->ir]];
+    struct m68k_hot h = m68k_hot_unpack(fn(c, m68k_hot_pack(m68k_hot_get(c))));
+    m68k_hot_out(c, &h);
     if (c->fault) m68k_address_exception(c);
     else if (c->trace) c->trace_pending = 1;
     c->base.instructions++;
@@ -417,14 +458,14 @@ static void m68k_reset(struct fdx_cpu *cpu)
     c->stopped = 0;
     c->fault = 0;
     c->sr = 0x2700;
-    c->a[7] = c->ssp = (uint32_t)rd16(c, 0, 5) << 16;
-    c->a[7] = c->ssp = c->ssp | rd16(c, 2, 5);
-    uint32_t pc = (uint32_t)rd16(c, 4, 5) << 16;
-    pc |= rd16(c, 6, 5);
+    c->a[7] = c->ssp = (uint32_t)c_rd16(c, 0, 5) << 16;
+    c->a[7] = c->ssp = c->ssp | c_rd16(c, 2, 5);
+    uint32_t pc = (uint32_t)c_rd16(c, 4, 5) << 16;
+    pc |= c_rd16(c, 6, 5);
     c->pc = pc;
     m68k_drop_code_window(c); /* see fetch_pc */
-    c->ir = rd16(c, pc, 6);
-    c->irc = rd16(c, pc + 2, 6);
+    c->ir = c_rd16(c, pc, 6);
+    c->irc = c_rd16(c, pc + 2, 6);
     c->pc = pc + 4;
     if (c->fault) {
         c->fault = 0;
@@ -471,10 +512,13 @@ static uint64_t m68k_run(struct fdx_cpu *cpu, uint64_t cycles)
         /* A burst of plain instructions: nothing can need the slow step
          * before something clears limit (see m68k.h) or the run must end. */
         c->limit = c->base.attention ? 0 : end; /* the debugger: one at a time */
+        m68k_hotv h = m68k_hot_pack(m68k_hot_get(c)); /* in registers during the burst */
         do {
-            handlers[m68k_exec_index[c->ir]](c);
+            h = handlers[m68k_exec_index[c->ir]](c, h);
             c->base.instructions++;
-        } while (c->base.cycles < c->limit);
+        } while (m68k_hot_unpack(h).cycles < c->limit);
+        struct m68k_hot end_hot = m68k_hot_unpack(h);
+        m68k_hot_out(c, &end_hot);
         if (c->fault) m68k_address_exception(c);
         if (c->base.stop) break;
     }

@@ -54,7 +54,56 @@ static inline uint16_t m68k_be16(const uint8_t *p)
 #endif
 #define LOGGING(c) (M68K_LOG && (c)->log)
 
-typedef void (*m68k_fn)(struct m68k *c);
+/* The hot state: the cycle count and pc live in host registers while
+ * handlers run (the run loop's burst passes them from one handler to the
+ * next; SysV x86-64 passes and returns this struct in two registers).
+ * Between handlers and inside out-of-line calls the CPU struct holds them:
+ * handlers write them out (m68k_hot_out) before any call that may read
+ * them (I/O handlers see exact cycles) and take them back after. */
+struct m68k_hot {
+    uint64_t cycles;
+    uint64_t pc; /* a 32-bit value: 64 bits leave no padding to carry along */
+};
+
+static inline struct m68k_hot m68k_hot_get(const struct m68k *c)
+{
+    return (struct m68k_hot){c->base.cycles, c->pc};
+}
+static inline void m68k_hot_out(struct m68k *c, const struct m68k_hot *h)
+{
+    c->base.cycles = h->cycles;
+    c->pc = h->pc;
+}
+static inline void m68k_hot_in(const struct m68k *c, struct m68k_hot *h)
+{
+    h->cycles = c->base.cycles;
+    h->pc = c->pc;
+}
+/* An out-of-line call from a handler: the CPU struct is current during it. */
+#define M68K_SYNC(call)                                                                            \
+    do {                                                                                           \
+        m68k_hot_out(c, h);                                                                        \
+        call;                                                                                      \
+        m68k_hot_in(c, h);                                                                         \
+    } while (0)
+
+/* How handlers take and return the hot state. GCC 12 keeps a struct
+ * returned in the run loop in memory (stored and reloaded through the
+ * stack per instruction); a 128-bit integer stays in two registers. */
+#if defined(__SIZEOF_INT128__)
+typedef unsigned __int128 m68k_hotv;
+static inline m68k_hotv m68k_hot_pack(struct m68k_hot h) { return (m68k_hotv)h.pc << 64 | h.cycles; }
+static inline struct m68k_hot m68k_hot_unpack(m68k_hotv v)
+{
+    return (struct m68k_hot){(uint64_t)v, (uint64_t)(v >> 64)};
+}
+#else
+typedef struct m68k_hot m68k_hotv;
+static inline m68k_hotv m68k_hot_pack(struct m68k_hot h) { return h; }
+static inline struct m68k_hot m68k_hot_unpack(m68k_hotv v) { return v; }
+#endif
+
+typedef m68k_hotv (*m68k_fn)(struct m68k *c, m68k_hotv h);
 extern const m68k_fn m68k_handlers[M68K_NHANDLERS];     /* no bus log */
 extern const m68k_fn m68k_handlers_log[M68K_NHANDLERS]; /* with the bus log */
 
@@ -77,9 +126,9 @@ void m68k_illegal(struct m68k *c, unsigned vector);
 static inline unsigned fc_data(const struct m68k *c) { return (c->sr & SR_S) ? 5 : 1; }
 static inline unsigned fc_prog(const struct m68k *c) { return (c->sr & SR_S) ? 6 : 2; }
 
-M68K_INLINE void idle(struct m68k *c, unsigned n)
+M68K_INLINE void idle(struct m68k *c, struct m68k_hot *h, unsigned n)
 {
-    c->base.cycles += n;
+    h->cycles += n;
     if (LOGGING(c)) m68k_log_event(c, 'n', 0, 0, 0, 0, n);
 }
 
@@ -111,38 +160,42 @@ static inline bool m68k_span_in_window(const struct m68k *c)
 /* Word read of an even address: one range test against the data window.
  * The address is not masked to 24 bits first: the window lies below 2^24,
  * so an address with high bits set misses it and the slow path masks. */
-M68K_INLINE uint16_t bus_r16(struct m68k *c, uint32_t a)
+M68K_INLINE uint16_t bus_r16(struct m68k *c, struct m68k_hot *h, uint32_t a)
 {
     uint32_t off = a - c->dw_lo;
     if (__builtin_expect(off < c->dw_size, 1)) return m68k_be16(c->dw_ptr + off);
-    return m68k_data_read_slow(c, a & 0xffffff, 0);
+    uint16_t v;
+    M68K_SYNC(v = m68k_data_read_slow(c, a & 0xffffff, 0));
+    return v;
 }
 
-M68K_INLINE uint16_t rd16(struct m68k *c, uint32_t a, unsigned fc)
+M68K_INLINE uint16_t rd16(struct m68k *c, struct m68k_hot *h, uint32_t a, unsigned fc)
 {
     if (a & 1) {
-        m68k_address_error(c, a, fc, 1, 0);
+        M68K_SYNC(m68k_address_error(c, a, fc, 1, 0));
         return 0;
     }
-    uint16_t v = bus_r16(c, a);
-    c->base.cycles += 4;
+    uint16_t v = bus_r16(c, h, a);
+    h->cycles += 4;
     if (LOGGING(c)) m68k_log_event(c, 'r', fc, a, 0, v, 4);
     return v;
 }
 
-M68K_INLINE uint8_t rd8(struct m68k *c, uint32_t a, unsigned fc)
+M68K_INLINE uint8_t rd8(struct m68k *c, struct m68k_hot *h, uint32_t a, unsigned fc)
 {
     uint32_t off = a - c->dw_lo; /* see bus_r16 */
-    uint8_t v = __builtin_expect(off < c->dw_size, 1) ? c->dw_ptr[off] : (uint8_t)m68k_data_read_slow(c, a & 0xffffff, 1);
-    c->base.cycles += 4;
+    uint8_t v;
+    if (__builtin_expect(off < c->dw_size, 1)) v = c->dw_ptr[off];
+    else M68K_SYNC(v = (uint8_t)m68k_data_read_slow(c, a & 0xffffff, 1));
+    h->cycles += 4;
     if (LOGGING(c)) m68k_log_event(c, 'r', fc, a, 1, (a & 1) ? v : (uint16_t)(v << 8), 4);
     return v;
 }
 
-M68K_INLINE void wr16(struct m68k *c, uint32_t a, uint16_t v, unsigned fc)
+M68K_INLINE void wr16(struct m68k *c, struct m68k_hot *h, uint32_t a, uint16_t v, unsigned fc)
 {
     if (a & 1) {
-        m68k_address_error(c, a, fc, 0, v);
+        M68K_SYNC(m68k_address_error(c, a, fc, 0, v));
         return;
     }
     uint32_t off = a - c->dw_lo; /* see bus_r16 */
@@ -151,20 +204,20 @@ M68K_INLINE void wr16(struct m68k *c, uint32_t a, uint16_t v, unsigned fc)
         q[0] = (uint8_t)(v >> 8);
         q[1] = (uint8_t)v;
     } else {
-        m68k_data_write_slow(c, a & 0xffffff, v, 0);
+        M68K_SYNC(m68k_data_write_slow(c, a & 0xffffff, v, 0));
     }
-    c->base.cycles += 4;
+    h->cycles += 4;
     if (LOGGING(c)) m68k_log_event(c, 'w', fc, a, 0, v, 4);
 }
 
-M68K_INLINE void wr8(struct m68k *c, uint32_t a, uint8_t v, unsigned fc)
+M68K_INLINE void wr8(struct m68k *c, struct m68k_hot *h, uint32_t a, uint8_t v, unsigned fc)
 {
     uint32_t off = a - c->dw_lo; /* see bus_r16 */
     if (__builtin_expect(off < c->dw_size, 1))
         c->dw_ptr[off] = v;
     else
-        m68k_data_write_slow(c, a & 0xffffff, v, 1);
-    c->base.cycles += 4;
+        M68K_SYNC(m68k_data_write_slow(c, a & 0xffffff, v, 1));
+    h->cycles += 4;
     if (LOGGING(c)) m68k_log_event(c, 'w', fc, a, 1, (a & 1) ? v : (uint16_t)(v << 8), 4);
 }
 
@@ -173,40 +226,44 @@ uint16_t m68k_fetch_slow(struct m68k *c, uint32_t a);
 /* Program word read (prefetch, jump targets): from the code window when
  * the even address is in it, else through rd16 (which also takes odd
  * addresses to an address error) and the window moves there. */
-M68K_INLINE uint16_t fetch16(struct m68k *c, uint32_t a)
+M68K_INLINE uint16_t fetch16(struct m68k *c, struct m68k_hot *h, uint32_t a)
 {
     uint32_t off = a - c->cw_lo;
     if (__builtin_expect(off < c->cw_size && !(a & 1), 1)) {
         uint16_t v = m68k_be16(c->cw_ptr + off);
-        c->base.cycles += 4;
+        h->cycles += 4;
         if (LOGGING(c)) m68k_log_event(c, 'r', fc_prog(c), a, 0, v, 4);
         return v;
     }
-    return m68k_fetch_slow(c, a);
+    uint16_t v;
+    M68K_SYNC(v = m68k_fetch_slow(c, a));
+    return v;
 }
 
 /* Sequential prefetch from pc. The window only ever holds pc values of
  * the parity of the even fetch that set it up (pc moves by 2; jumps go
  * through fetch16's test; whoever sets pc otherwise drops the window), so
  * no odd test is needed here; outside the window fetch_slow tests. */
-M68K_INLINE uint16_t fetch_pc(struct m68k *c)
+M68K_INLINE uint16_t fetch_pc(struct m68k *c, struct m68k_hot *h)
 {
-    uint32_t a = c->pc, off = a - c->cw_lo;
+    uint32_t a = h->pc, off = a - c->cw_lo;
     if (__builtin_expect(off < c->cw_size, 1)) {
         uint16_t v = m68k_be16(c->cw_ptr + off);
-        c->base.cycles += 4;
+        h->cycles += 4;
         if (LOGGING(c)) m68k_log_event(c, 'r', fc_prog(c), a, 0, v, 4);
         return v;
     }
-    return m68k_fetch_slow(c, a);
+    uint16_t v;
+    M68K_SYNC(v = m68k_fetch_slow(c, a));
+    return v;
 }
 
 /* Prefetch: hands out IRC and refills it from pc. */
-M68K_INLINE uint16_t np_checked(struct m68k *c)
+M68K_INLINE uint16_t np_checked(struct m68k *c, struct m68k_hot *h)
 {
     uint16_t v = c->irc;
-    c->irc = fetch_pc(c);
-    c->pc += 2;
+    c->irc = fetch_pc(c, h);
+    h->pc = (uint32_t)(h->pc + 2);
     return v;
 }
 
@@ -216,49 +273,49 @@ M68K_INLINE uint16_t np_checked(struct m68k *c)
  * instruction's whole span is in the code window (m68k_run, fin_idle,
  * jump_idle keep that so), so it reads the window without a test; the
  * other set is also the fallback when the span is not in the window. */
-M68K_INLINE uint16_t np(struct m68k *c)
+M68K_INLINE uint16_t np(struct m68k *c, struct m68k_hot *h)
 {
 #if M68K_LOG
-    return np_checked(c);
+    return np_checked(c, h);
 #else
     uint16_t v = c->irc;
-    c->irc = m68k_be16(c->cw_ptr + (c->pc - c->cw_lo));
-    c->base.cycles += 4;
-    c->pc += 2;
+    c->irc = m68k_be16(c->cw_ptr + (uint32_t)(h->pc - c->cw_lo));
+    h->cycles += 4;
+    h->pc = (uint32_t)(h->pc + 2);
     return v;
 #endif
 }
 
 /* Out of line (m68k_core.c): fin_idle outside the code window. */
-void m68k_fin_slow(struct m68k *c, unsigned idle_clocks);
+m68k_hotv m68k_fin_slow(struct m68k *c, m68k_hotv h, unsigned idle_clocks);
 
 /* The last prefetch of an instruction (IRC moves to IR), then n idle
  * clocks. Handlers make it their last action: its slow path is then a
  * tail call and the fast path needs no saved registers. In the set
  * machines run the fast path also needs the next instruction's span in
  * the window (cw_safe); the slow path ends the burst (m68k_run). */
-M68K_INLINE void fin_idle(struct m68k *c, unsigned n)
+M68K_INLINE void fin_idle(struct m68k *c, struct m68k_hot *h, unsigned n)
 {
-    uint32_t a = c->pc, off = a - c->cw_lo;
+    uint32_t a = h->pc, off = a - c->cw_lo;
     if (__builtin_expect(off < (M68K_LOG ? c->cw_size : c->cw_safe), 1)) {
         uint16_t v = m68k_be16(c->cw_ptr + off);
         c->ir = c->irc;
         c->irc = v;
-        c->pc = a + 2;
-        c->base.cycles += 4 + n;
+        h->pc = a + 2;
+        h->cycles += 4 + n;
         if (LOGGING(c)) {
             m68k_log_event(c, 'r', fc_prog(c), a, 0, v, 4);
             if (n) m68k_log_event(c, 'n', 0, 0, 0, 0, n);
         }
         return;
     }
-    m68k_fin_slow(c, n);
+    *h = m68k_hot_unpack(m68k_fin_slow(c, m68k_hot_pack(*h), n));
 }
 
-M68K_INLINE void fin(struct m68k *c) { fin_idle(c, 0); }
+M68K_INLINE void fin(struct m68k *c, struct m68k_hot *h) { fin_idle(c, h, 0); }
 
 /* Out of line (m68k_core.c): a jump's queue refill outside the window. */
-void m68k_jump_slow(struct m68k *c, uint32_t target);
+m68k_hotv m68k_jump_slow(struct m68k *c, m68k_hotv h, uint32_t target);
 
 void m68k_set_sr_internal(struct m68k *c, uint16_t sr);
 
