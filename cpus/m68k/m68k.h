@@ -77,7 +77,11 @@ struct m68k {
      * memory) data accesses last went to; dropped with the code window. */
     uint8_t *dw_ptr;
     uint32_t dw_lo, dw_size;
-    uint16_t sr;
+    /* SR in three parts, so that setting flags is one store: sr_sys is
+     * SR without the CCR (T, S, the mask; low 5 bits 0), xf the X flag (0
+     * or 1), nzvc the flags N Z V C in bits 3-0. m68k_get_sr composes SR. */
+    uint16_t sr_sys;
+    uint8_t xf, nzvc;
     uint8_t ipl;                /* IPL pins, 0..7: change it only through ops->set_line (clears limit) */
     uint8_t nmi_edge;           /* level 7 seen rising: take it once */
     uint8_t stopped;            /* STOP: waiting for an interrupt */
@@ -110,6 +114,19 @@ struct m68k {
 };
 
 extern const struct fdx_cpu_ops fdx_m68k_ops;
+
+static inline uint16_t m68k_get_sr(const struct m68k *c)
+{
+    return (uint16_t)(c->sr_sys | c->xf << 4 | c->nzvc);
+}
+
+/* Sets SR as given, without switching stack pointers (loaders, tests). */
+static inline void m68k_put_sr(struct m68k *c, uint16_t sr)
+{
+    c->sr_sys = (uint16_t)(sr & ~0x1fu);
+    c->xf = (uint8_t)((sr >> 4) & 1);
+    c->nzvc = (uint8_t)(sr & 15);
+}
 
 /* Drops the code window: for whoever sets pc other than by prefetching
  * or jumping (loaders, tests). */

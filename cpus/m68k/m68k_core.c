@@ -266,8 +266,8 @@ void m68k_address_error(struct m68k *c, uint32_t a, unsigned fc, int read, uint1
 void m68k_set_sr_internal(struct m68k *c, uint16_t sr)
 {
     sr &= SR_MASK;
-    if ((sr ^ c->sr) & 0xff00) c->limit = 0; /* T, S or the mask: the run loop re-checks */
-    if ((sr ^ c->sr) & SR_S) {
+    if ((sr ^ c->sr_sys) & 0xff00) c->limit = 0; /* T, S or the mask: the run loop re-checks */
+    if ((sr ^ c->sr_sys) & SR_S) {
         if (sr & SR_S) {
             c->usp = c->a[7];
             c->a[7] = c->ssp;
@@ -276,14 +276,14 @@ void m68k_set_sr_internal(struct m68k *c, uint16_t sr)
             c->a[7] = c->usp;
         }
     }
-    c->sr = sr;
+    m68k_put_sr(c, sr);
 }
 
 void m68k_set_sr(struct m68k *c, uint16_t sr) { m68k_set_sr_internal(c, sr); }
 
 static void enter_super(struct m68k *c)
 {
-    m68k_set_sr_internal(c, (uint16_t)((c->sr | SR_S) & ~SR_T));
+    m68k_set_sr_internal(c, (uint16_t)((m68k_get_sr(c) | SR_S) & ~SR_T));
 }
 
 /* pc: the instruction (or exception) address reported for the halt */
@@ -327,7 +327,7 @@ static void vector_jump(struct m68k *c, unsigned vector)
 
 void m68k_exception(struct m68k *c, unsigned vector, uint32_t pc, unsigned pre)
 {
-    m68k_exception_sr(c, vector, pc, pre, c->sr);
+    m68k_exception_sr(c, vector, pc, pre, m68k_get_sr(c));
 }
 
 void m68k_exception_sr(struct m68k *c, unsigned vector, uint32_t pc, unsigned pre, uint16_t old)
@@ -352,7 +352,7 @@ void m68k_address_exception(struct m68k *c)
 {
     unsigned guard = 0;
     while (c->fault && !c->halted) {
-        uint16_t old = c->sr;
+        uint16_t old = m68k_get_sr(c);
         uint16_t ssw = (uint16_t)((c->fault_ir & ~0x1fu) | (c->fault_read ? 0x10 : 0) |
                                   (c->fault_in ? 0x08 : 0) | c->fault_fc);
         uint32_t addr = c->fault_addr, pc = c->fault_pc;
@@ -381,11 +381,11 @@ void m68k_address_exception(struct m68k *c)
 
 static void interrupt(struct m68k *c, unsigned level)
 {
-    uint16_t old = c->sr;
+    uint16_t old = m68k_get_sr(c);
     uint32_t pc = c->stopped ? c->pc : c->pc - 4;
     c->stopped = 0;
     enter_super(c);
-    c->sr = (uint16_t)((c->sr & ~0x0700u) | (level << 8));
+    c->sr_sys = (uint16_t)((c->sr_sys & ~0x0700u) | (level << 8));
     c_idle(c, 6);
     int vec = c->iack ? c->iack(c->iack_ctx, level) : -1;
     m68k_drop_windows(c); /* the callback may remap memory */
@@ -409,7 +409,7 @@ void m68k_step_one(struct m68k *c)
         c->base.stop = FDX_STOP_HALTED;
         return;
     }
-    unsigned mask = (c->sr >> 8) & 7;
+    unsigned mask = (c->sr_sys >> 8) & 7;
     if (c->ipl > mask || c->nmi_edge) {
         unsigned level = c->nmi_edge ? 7 : c->ipl;
         c->nmi_edge = 0;
@@ -428,7 +428,7 @@ void m68k_step_one(struct m68k *c)
         return;
     }
     c->ipc = c->pc - 4;
-    c->trace = (uint8_t)(c->sr >> 15);
+    c->trace = (uint8_t)(c->sr_sys >> 15);
     /* The handlers machines run need the instruction's span in the code
      * window (see np); the other set tests each prefetch. */
     if (!m68k_span_in_window(c)) code_window(c, c->pc);
@@ -457,7 +457,7 @@ static void m68k_reset(struct fdx_cpu *cpu)
     c->halted = 0;
     c->stopped = 0;
     c->fault = 0;
-    c->sr = 0x2700;
+    m68k_put_sr(c, 0x2700);
     c->a[7] = c->ssp = (uint32_t)c_rd16(c, 0, 5) << 16;
     c->a[7] = c->ssp = c->ssp | c_rd16(c, 2, 5);
     uint32_t pc = (uint32_t)c_rd16(c, 4, 5) << 16;
@@ -477,8 +477,8 @@ static void m68k_reset(struct fdx_cpu *cpu)
  * STOP, a pending trace or interrupt, or tracing on. */
 static inline bool needs_slow_step(const struct m68k *c)
 {
-    return (c->halted | c->stopped | c->trace_pending | c->nmi_edge | (c->sr >> 15)) ||
-           c->ipl > ((c->sr >> 8) & 7);
+    return (c->halted | c->stopped | c->trace_pending | c->nmi_edge | (c->sr_sys >> 15)) ||
+           c->ipl > ((c->sr_sys >> 8) & 7);
 }
 
 static uint64_t m68k_run(struct fdx_cpu *cpu, uint64_t cycles)
@@ -568,10 +568,10 @@ static uint64_t m68k_get_reg(const struct fdx_cpu *cpu, unsigned i)
     const struct m68k *c = (const struct m68k *)cpu;
     if (i < 8) return c->d[i];
     if (i < 16) return c->a[i - 8];
-    if (i == 16) return (c->sr & SR_S) ? c->usp : c->a[7];
-    if (i == 17) return (c->sr & SR_S) ? c->a[7] : c->ssp;
+    if (i == 16) return (c->sr_sys & SR_S) ? c->usp : c->a[7];
+    if (i == 17) return (c->sr_sys & SR_S) ? c->a[7] : c->ssp;
     if (i == 18) return c->pc - 4;
-    if (i == 19) return c->sr;
+    if (i == 19) return m68k_get_sr(c);
     return 0;
 }
 
@@ -581,8 +581,8 @@ static void m68k_set_reg(struct fdx_cpu *cpu, unsigned i, uint64_t v)
     uint32_t x = (uint32_t)v;
     if (i < 8) c->d[i] = x;
     else if (i < 16) c->a[i - 8] = x;
-    else if (i == 16) { if (c->sr & SR_S) c->usp = x; else c->a[7] = x; }
-    else if (i == 17) { if (c->sr & SR_S) c->a[7] = x; else c->ssp = x; }
+    else if (i == 16) { if (c->sr_sys & SR_S) c->usp = x; else c->a[7] = x; }
+    else if (i == 17) { if (c->sr_sys & SR_S) c->a[7] = x; else c->ssp = x; }
     else if (i == 18) m68k_set_pc_prefetch(c, x);
     else if (i == 19) m68k_set_sr_internal(c, (uint16_t)x);
 }
@@ -614,7 +614,8 @@ static void m68k_state(struct fdx_cpu *cpu, struct fdx_state *st)
     fdx_state_u32(st, "pc", &c->pc);
     fdx_state_u16(st, "ir", &c->ir);
     fdx_state_u16(st, "irc", &c->irc);
-    fdx_state_u16(st, "sr", &c->sr);
+    uint16_t sr = m68k_get_sr(c);
+    fdx_state_u16(st, "sr", &sr);
     fdx_state_u8(st, "ipl", &c->ipl);
     fdx_state_u8(st, "nmi_edge", &c->nmi_edge);
     fdx_state_u8(st, "stopped", &c->stopped);
@@ -623,7 +624,7 @@ static void m68k_state(struct fdx_cpu *cpu, struct fdx_state *st)
     fdx_state_end(st);
     if (fdx_state_loading(st)) {
         fdx_state_check(st, c->ipl < 8, "68000 IPL");
-        c->sr &= SR_MASK;
+        m68k_put_sr(c, sr & SR_MASK);
     }
 }
 

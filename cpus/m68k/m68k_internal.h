@@ -123,8 +123,8 @@ void m68k_privilege(struct m68k *c);
 void m68k_address_exception(struct m68k *c);
 void m68k_illegal(struct m68k *c, unsigned vector);
 
-static inline unsigned fc_data(const struct m68k *c) { return (c->sr & SR_S) ? 5 : 1; }
-static inline unsigned fc_prog(const struct m68k *c) { return (c->sr & SR_S) ? 6 : 2; }
+static inline unsigned fc_data(const struct m68k *c) { return (c->sr_sys & SR_S) ? 5 : 1; }
+static inline unsigned fc_prog(const struct m68k *c) { return (c->sr_sys & SR_S) ? 6 : 2; }
 
 M68K_INLINE void idle(struct m68k *c, struct m68k_hot *h, unsigned n)
 {

@@ -96,7 +96,7 @@ static int create(struct fdx_machine *m, struct fdx_err *err)
         return fdx_err_set(err, "bare68k: nothing to run: give a GEMDOS PROGRAM.PRG or --load FILE@ADDR");
     if (given) {
         if (start & 1) return fdx_err_set(err, "--start $%X is odd: 68000 code starts at even addresses", (unsigned)start);
-        b->cpu.sr = 0x2700;
+        m68k_put_sr(&b->cpu, 0x2700);
         b->cpu.a[7] = b->cpu.ssp = fdx_bus_peek(&b->bus, 0, 4);
         m68k_set_pc_prefetch(&b->cpu, start);
     } else {

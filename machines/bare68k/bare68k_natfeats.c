@@ -63,7 +63,7 @@ static int nf_call(struct bare68k *b, uint32_t sp)
         return M68K_NF_DONE;
     }
     case NF_SHUTDOWN:
-        if (!(c->sr & 0x2000)) return M68K_NF_PRIVILEGE; /* supervisor only, as in Hatari */
+        if (!(c->sr_sys & 0x2000)) return M68K_NF_PRIVILEGE; /* supervisor only, as in Hatari */
         fdx_machine_request_exit(b->m, 0);
         return M68K_NF_DONE;
     case NF_EXIT:

@@ -124,7 +124,7 @@ int bare68k_load_prg(struct bare68k *b, const uint8_t *data, size_t size, const 
     put32(b, usp + 4, base);
     memset(c->d, 0, sizeof c->d);
     memset(c->a, 0, sizeof c->a);
-    c->sr = 0x0700;
+    m68k_put_sr(c, 0x0700);
     c->ssp = BARE68K_SSP;
     c->a[7] = usp;
     c->usp = usp;

@@ -194,7 +194,7 @@ static int run_pass(struct ctx *x, const cJSON *test, bool with_log, char *diff,
         if (!num(in, anames[i], &v)) { snprintf(diff, n, "malformed test (%s)", anames[i]); return 0; }
         c->a[i] = v;
     }
-    c->sr = (uint16_t)sr;
+    m68k_put_sr(c, (uint16_t)sr);
     if (sr & 0x2000) { c->a[7] = ssp; c->usp = usp; }
     else { c->a[7] = usp; c->ssp = ssp; }
     c->pc = pc;
@@ -227,15 +227,15 @@ static int run_pass(struct ctx *x, const cJSON *test, bool with_log, char *diff,
     } while (0)
     const cJSON *tr = cJSON_GetObjectItem(test, "transactions");
     if (with_log && x->cycles && tr && !check_bus(x, tr, diff, n)) ok = 0;
-    uint32_t fusp = (c->sr & 0x2000) ? c->usp : c->a[7];
-    uint32_t fssp = (c->sr & 0x2000) ? c->a[7] : c->ssp;
+    uint32_t fusp = (c->sr_sys & 0x2000) ? c->usp : c->a[7];
+    uint32_t fssp = (c->sr_sys & 0x2000) ? c->a[7] : c->ssp;
     for (int i = 0; i < 8; i++)
         if (num(fin, dnames[i], &v) && c->d[i] != v) DIFF("%s = %08x, expected %08x", dnames[i], c->d[i], v);
     for (int i = 0; i < 7; i++)
         if (num(fin, anames[i], &v) && c->a[i] != v) DIFF("%s = %08x, expected %08x", anames[i], c->a[i], v);
     if (num(fin, "usp", &v) && fusp != v) DIFF("usp = %08x, expected %08x", fusp, v);
     if (num(fin, "ssp", &v) && fssp != v) DIFF("ssp = %08x, expected %08x", fssp, v);
-    if (num(fin, "sr", &v) && c->sr != v) DIFF("sr = %04x, expected %04x", c->sr, v);
+    if (num(fin, "sr", &v) && m68k_get_sr(c) != v) DIFF("sr = %04x, expected %04x", m68k_get_sr(c), v);
     if (num(fin, "pc", &v) && c->pc != v) DIFF("pc = %08x, expected %08x", c->pc, v);
     pf = cJSON_GetObjectItem(fin, "prefetch");
     if (pf && cJSON_GetArraySize(pf) == 2) {
