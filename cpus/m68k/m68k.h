@@ -82,6 +82,14 @@ struct m68k {
      * or 1), nzvc the flags N Z V C in bits 3-0. m68k_get_sr composes SR. */
     uint16_t sr_sys;
     uint8_t xf, nzvc;
+    /* Lazy flags: when lz is not M68K_LZ_NONE, N Z V C are those of the
+     * 32-bit lz_d - lz_s (M68K_LZ_SUB) or lz_d + lz_s (M68K_LZ_ADD), and
+     * nzvc is stale. Sized operands are shifted to the top bits, which
+     * gives the same flags; a logic result r is kept as r - 0. Most flags
+     * are overwritten before anyone reads them; conditions test lz_d and
+     * lz_s directly. m68k_nzvc computes the flags. */
+    uint8_t lz;
+    uint32_t lz_d, lz_s;
     uint8_t ipl;                /* IPL pins, 0..7: change it only through ops->set_line (clears limit) */
     uint8_t nmi_edge;           /* level 7 seen rising: take it once */
     uint8_t stopped;            /* STOP: waiting for an interrupt */
@@ -115,9 +123,14 @@ struct m68k {
 
 extern const struct fdx_cpu_ops fdx_m68k_ops;
 
+enum { M68K_LZ_NONE, M68K_LZ_SUB, M68K_LZ_ADD };
+
+/* The flags N Z V C (bits 3-0), from the lazy state when it is pending. */
+unsigned m68k_nzvc(const struct m68k *c);
+
 static inline uint16_t m68k_get_sr(const struct m68k *c)
 {
-    return (uint16_t)(c->sr_sys | c->xf << 4 | c->nzvc);
+    return (uint16_t)(c->sr_sys | c->xf << 4 | m68k_nzvc(c));
 }
 
 /* Sets SR as given, without switching stack pointers (loaders, tests). */
@@ -126,6 +139,7 @@ static inline void m68k_put_sr(struct m68k *c, uint16_t sr)
     c->sr_sys = (uint16_t)(sr & ~0x1fu);
     c->xf = (uint8_t)((sr >> 4) & 1);
     c->nzvc = (uint8_t)(sr & 15);
+    c->lz = M68K_LZ_NONE;
 }
 
 /* Drops the code window: for whoever sets pc other than by prefetching
