@@ -263,21 +263,7 @@ void m68k_address_error(struct m68k *c, uint32_t a, unsigned fc, int read, uint1
     c->fault_pc = c->pc + (uint32_t)c->ae_off;
 }
 
-unsigned m68k_nzvc(const struct m68k *c)
-{
-    if (c->lz == M68K_LZ_NONE) return c->nzvc;
-    uint32_t d = c->lz_d, s = c->lz_s, r;
-    int32_t t;
-    bool cf, vf;
-    if (c->lz == M68K_LZ_SUB) {
-        cf = __builtin_sub_overflow(d, s, &r);
-        vf = __builtin_sub_overflow((int32_t)d, (int32_t)s, &t);
-    } else {
-        cf = __builtin_add_overflow(d, s, &r);
-        vf = __builtin_add_overflow((int32_t)d, (int32_t)s, &t);
-    }
-    return (r >> 31) * SR_N + (r == 0) * SR_Z + vf * SR_V + cf * SR_C;
-}
+unsigned m68k_nzvc(const struct m68k *c) { return lazy_nzvc(c); }
 
 void m68k_set_sr_internal(struct m68k *c, uint16_t sr)
 {

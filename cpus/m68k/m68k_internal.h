@@ -33,6 +33,23 @@
 #define SR_C 0x01u
 #define SR_MASK 0xa71fu
 
+/* The flags N Z V C from the lazy state (see struct m68k's lz). */
+M68K_INLINE unsigned lazy_nzvc(const struct m68k *c)
+{
+    if (c->lz == M68K_LZ_NONE) return c->nzvc;
+    uint32_t d = c->lz_d, s = c->lz_s, r;
+    int32_t t;
+    bool cf, vf;
+    if (c->lz == M68K_LZ_SUB) {
+        cf = __builtin_sub_overflow(d, s, &r);
+        vf = __builtin_sub_overflow((int32_t)d, (int32_t)s, &t);
+    } else {
+        cf = __builtin_add_overflow(d, s, &r);
+        vf = __builtin_add_overflow((int32_t)d, (int32_t)s, &t);
+    }
+    return (r >> 31) * SR_N + (r == 0) * SR_Z + vf * SR_V + cf * SR_C;
+}
+
 /* Big-endian word at host memory p: one load and a byte swap. */
 static inline uint16_t m68k_be16(const uint8_t *p)
 {
