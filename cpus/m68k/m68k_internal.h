@@ -62,6 +62,31 @@ static inline uint16_t m68k_be16(const uint8_t *p)
 #endif
 }
 
+/* Big-endian long at host memory p, and the store of one. */
+static inline uint32_t m68k_be32(const uint8_t *p)
+{
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return __builtin_bswap32(v);
+#else
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+#endif
+}
+
+static inline void m68k_put_be32(uint8_t *p, uint32_t v)
+{
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    v = __builtin_bswap32(v);
+    memcpy(p, &v, 4);
+#else
+    p[0] = (uint8_t)(v >> 24);
+    p[1] = (uint8_t)(v >> 16);
+    p[2] = (uint8_t)(v >> 8);
+    p[3] = (uint8_t)v;
+#endif
+}
+
 /* The handlers are compiled twice (m68k_exec.c, m68k_exec_log.c): with
  * M68K_LOG 0 the bus-log tests vanish from the hot path; the run loop
  * takes the logging set only while a log is attached (conformance tests).
