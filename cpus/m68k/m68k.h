@@ -88,8 +88,9 @@ struct m68k {
      * gives the same flags; a logic result r is kept as r - 0. Most flags
      * are overwritten before anyone reads them; conditions test lz_d and
      * lz_s directly. m68k_nzvc computes the flags. */
-    uint8_t lz;
-    uint32_t lz_d, lz_s;
+    uint32_t lz_d;
+    uint8_t lz;                 /* between lz_d and lz_s: kept apart, the two */
+    uint32_t lz_s;              /* stores are not packed into a vector register */
     uint8_t ipl;                /* IPL pins, 0..7: change it only through ops->set_line (clears limit) */
     uint8_t nmi_edge;           /* level 7 seen rising: take it once */
     uint8_t stopped;            /* STOP: waiting for an interrupt */
