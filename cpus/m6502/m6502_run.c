@@ -3,7 +3,9 @@
  * per-instruction semantics as macros over the executor's locals. */
 #include "m6502_internal.h"
 
-#if defined(__GNUC__)
+/* forced inlining makes each loop one function with its locals in host
+ * registers; sanitizer builds skip it (compile time) */
+#if defined(__GNUC__) && !defined(FDX_NO_FORCED_INLINE)
 #define M_ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define M_ALWAYS_INLINE inline

@@ -20,8 +20,8 @@
 #if defined(__GNUC__)
 /* forced inlining only when optimising: unoptimised (fuzz) builds would
  * otherwise put the interpreter's locals, copied into every caller, into
- * one stack frame of megabytes */
-#if defined(__OPTIMIZE__)
+ * one stack frame of megabytes; sanitizer builds skip it (compile time) */
+#if defined(__OPTIMIZE__) && !defined(FDX_NO_FORCED_INLINE)
 #define HOT static inline __attribute__((always_inline))
 #else
 #define HOT static inline
