@@ -15,18 +15,12 @@ const uint8_t a2_gcr62_write[64] = {
 const uint8_t a2_dos_of_phys[16] = {0, 7, 14, 6, 13, 5, 12, 4, 11, 3, 10, 2, 9, 1, 8, 15};
 const uint8_t a2_prodos_of_phys[16] = {0, 8, 1, 9, 2, 10, 3, 11, 4, 12, 5, 13, 6, 14, 7, 15};
 
-/* Inverse of a2_gcr62_write: 0xFF for bytes that are not valid. */
-static int gcr62_read(uint8_t b)
+/* Inverse of a2_gcr62_write, -1 for bytes that are not valid; built per
+ * sector (64 stores) rather than kept as a mutable global. */
+static void gcr62_read_table(int8_t inv[256])
 {
-    /* binary search: the table is sorted */
-    int lo = 0, hi = 63;
-    while (lo <= hi) {
-        int mid = (lo + hi) / 2;
-        if (a2_gcr62_write[mid] == b) return mid;
-        if (a2_gcr62_write[mid] < b) lo = mid + 1;
-        else hi = mid - 1;
-    }
-    return -1;
+    memset(inv, -1, 256);
+    for (int i = 0; i < 64; i++) inv[a2_gcr62_write[i]] = (int8_t)i;
 }
 
 static unsigned rev2(unsigned v)
@@ -57,8 +51,10 @@ int a2_decode62(const uint8_t in[343], uint8_t data[256])
 {
     uint8_t six[342];
     uint8_t prev = 0;
+    int8_t inv[256];
+    gcr62_read_table(inv);
     for (unsigned i = 0; i < 343; i++) {
-        int v = gcr62_read(in[i]);
+        int v = inv[in[i]];
         if (v < 0) return -1;
         if (i == 342) {
             if ((uint8_t)v != prev) return -1;
@@ -144,8 +140,10 @@ size_t a2_track_nibbles(const struct a2_track *t, uint32_t total, uint8_t *out, 
     /* the latch model: shift bits in; a byte is complete when bit 7 is set */
     unsigned sr = 0;
     size_t n = 0;
+    uint32_t pos = 0;
     for (uint32_t i = 0; i < total && n < max; i++) {
-        sr = (sr << 1 | a2_track_bit(t, i % t->nbits)) & 0xFFu;
+        sr = (sr << 1 | a2_track_bit(t, pos)) & 0xFFu;
+        if (++pos == t->nbits) pos = 0;
         if (sr & 0x80) {
             out[n++] = (uint8_t)sr;
             sr = 0;
