@@ -4,12 +4,27 @@
 # chunks (and between sessions) in DIR/<target>/ and a line per chunk in
 # DIR/<target>.runs: "seed executions cov features corpus_size exit".
 #   long_run.sh BUILD TESTDATA DIR EXECS [TARGET...]
+#   long_run.sh --report DIR      (executions so far, per target)
 # BUILD is a -DFDX_FUZZ=ON build (any optimisation level; sanitizers on).
 # Stops at the first crash: the input is in DIR/crashes/. CHUNK (seconds,
 # default 900) bounds one libFuzzer process; its seed is random. TIMEOUT
 # (seconds, default 20) is the time one input may take: larger on a busy
 # machine, where a process at low priority can wait that long for the CPU.
 set -u
+
+total() { awk '{ n += $2 } END { print n + 0 }' "$dir/$1.runs" 2>/dev/null || echo 0; }
+
+if [ "${1:-}" = --report ]; then
+    dir=$2
+    printf '%-22s %12s %7s %6s %7s\n' target executions chunks cov corpus
+    for f in "$dir"/*.runs; do
+        t=$(basename "$f" .runs)
+        printf '%-22s %12s %7s %6s %7s\n' "$t" "$(total "$t")" "$(wc -l < "$f")" \
+            "$(tail -1 "$f" | cut -d' ' -f3)" "$(ls "$dir/$t" 2>/dev/null | wc -l)"
+    done
+    exit 0
+fi
+
 build=$(cd "$1" && pwd) testdata=$2 dir=$3 want=$4
 shift 4
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,8 +33,6 @@ mkdir -p "$dir/crashes" "$dir/seeds" || exit 1
 dir=$(cd "$dir" && pwd)
 "$build/fuzz/make_seeds" "$dir/seeds" "$here/../.." "$testdata" >/dev/null || { echo "FAIL make_seeds"; exit 1; }
 list=${*:-$(for t in "$build"/fuzz/fuzz_*; do [ -x "$t" ] && basename "$t"; done)}
-
-total() { awk '{ n += $2 } END { print n + 0 }' "$dir/$1.runs" 2>/dev/null || echo 0; }
 
 for t in $list; do
     mkdir -p "$dir/$t"
