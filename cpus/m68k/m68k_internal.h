@@ -7,9 +7,10 @@
 #include "m68k_table.h"
 
 /* Forced inlining makes the specialised handlers straight-line code; in
- * unoptimised (debug, sanitizer) builds it would only multiply the code
- * and the compile time, so there it is a plain static inline. */
-#if defined(__GNUC__) && defined(__OPTIMIZE__)
+ * unoptimised (debug) and sanitizer builds (FDX_NO_FORCED_INLINE) it
+ * would only multiply the code and the compile time, so there it is a
+ * plain static inline. */
+#if defined(__GNUC__) && defined(__OPTIMIZE__) && !defined(FDX_NO_FORCED_INLINE)
 #define M68K_INLINE static inline __attribute__((always_inline))
 #else
 #define M68K_INLINE static inline
