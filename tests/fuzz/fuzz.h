@@ -15,4 +15,9 @@ const char *fuzz_workdir(void);
 /* Writes data to fuzz_workdir()/name; returns the path (static buffer). */
 const char *fuzz_write_file(const char *name, const uint8_t *data, size_t size);
 
+/* The reliability configuration (tests/reliability/rel.c) LABEL as the
+ * fuzz targets and their seeds use it. */
+struct rel_config;
+const struct rel_config *fuzz_config(const char *label);
+
 #endif

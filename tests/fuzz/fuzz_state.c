@@ -21,9 +21,7 @@ static void put32(uint8_t *p, uint32_t v)
 
 static const struct rel_config *config(void)
 {
-    for (size_t i = 0; i < rel_nconfigs; i++)
-        if (!strcmp(rel_configs[i].label, FUZZ_CONFIG)) return &rel_configs[i];
-    abort();
+    return fuzz_config(FUZZ_CONFIG);
 }
 
 /* One machine per process and its state after the first run slice: each

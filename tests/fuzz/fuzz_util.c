@@ -1,9 +1,11 @@
 /* Work files of the fuzz targets. */
 #define _POSIX_C_SOURCE 200809L
 #include "fuzz.h"
+#include "rel.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <errno.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -44,4 +46,25 @@ const char *fuzz_write_file(const char *name, const uint8_t *data, size_t size)
         abort();
     }
     return path;
+}
+
+/* Copies of the configurations, so that one can be changed for fuzzing:
+ * the 68000 machine runs with 64 KiB of RAM instead of 1 MiB, as every
+ * state input reloads and checks whole states (1 MiB: 70 inputs/s). */
+static struct rel_config fuzz_configs[32];
+
+const struct rel_config *fuzz_config(const char *label)
+{
+    size_t i = 0;
+    while (i < rel_nconfigs && strcmp(rel_configs[i].label, label)) i++;
+    if (i == rel_nconfigs || i >= sizeof fuzz_configs / sizeof fuzz_configs[0]) {
+        fprintf(stderr, "fuzz: no configuration %s\n", label);
+        abort();
+    }
+    struct rel_config *c = &fuzz_configs[i];
+    if (!c->label) {
+        *c = rel_configs[i];
+        if (!strcmp(label, "bare68k")) c->opts[0] = "ram=0x10000";
+    }
+    return c;
 }

@@ -17,6 +17,7 @@
 #include "fdx/fdx.h"
 #include "machines/apple2/a2_disk.h"
 #include "machines/apple2/a2_woz.h"
+#include "fuzz.h"
 #include "rel.h"
 #include "sst.h"
 
@@ -77,12 +78,10 @@ static void put_dir(const char *target, const char *dir, const char *suffix)
     closedir(d);
 }
 
+/* the configurations as the fuzz targets use them */
 static const struct rel_config *config(const char *label)
 {
-    for (size_t i = 0; i < rel_nconfigs; i++)
-        if (!strcmp(rel_configs[i].label, label)) return &rel_configs[i];
-    fprintf(stderr, "make_seeds: no configuration %s\n", label);
-    exit(1);
+    return fuzz_config(label);
 }
 
 static void be32(uint8_t *p, uint32_t v)
