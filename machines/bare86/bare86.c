@@ -15,6 +15,7 @@ struct bare86 {
     struct fdx_x86 cpu;
     struct fdx_bus mem, io;
     uint8_t *ram;
+    uint32_t ram_size;
     struct fdx_io port_io;
     struct fdx_machine *m;
 };
@@ -54,12 +55,19 @@ static int bare86_create(struct fdx_machine *m, struct fdx_err *err)
 {
     struct bare86 *b = m->impl;
     b->m = m;
-    b->ram = calloc(1, RAM_SIZE);
+    uint64_t ram = 0;
+    if (fdx_machine_opt_u64(m, "ram", &ram, err)) return -1;
+    if (ram < 0x10000 || ram > RAM_SIZE || (ram & (ram - 1)))
+        return fdx_err_set(err, "--ram must be a power of two from 65536 to 1048576 bytes, not %llu",
+                           (unsigned long long)ram);
+    b->ram_size = (uint32_t)ram;
+    b->ram = calloc(1, b->ram_size);
     if (!b->ram) return fdx_err_set(err, "bare86: out of memory");
     if (fdx_bus_init(&b->mem, 20, 12, FDX_LITTLE_ENDIAN) || fdx_bus_init(&b->io, 16, 8, FDX_LITTLE_ENDIAN))
         return fdx_err_set(err, "bare86: out of memory");
-    struct fdx_map_entry e = {0, RAM_SIZE, FDX_MAP_RAM, b->ram, RAM_SIZE, NULL};
-    fdx_bus_map(&b->mem, &e, 1);
+    /* smaller RAM mirrors across the 1 MiB space, as with incomplete decoding */
+    struct fdx_map_entry e = {0, RAM_SIZE, FDX_MAP_RAM, b->ram, b->ram_size, NULL};
+    if (fdx_bus_map(&b->mem, &e, 1)) return fdx_err_set(err, "bare86: out of memory");
     b->port_io = (struct fdx_io){.read = port_read, .write = port_write, .ctx = b};
     struct fdx_map_entry pe = {0, 0x10000, FDX_MAP_IO, NULL, 0, &b->port_io};
     fdx_bus_map(&b->io, &pe, 1);
@@ -89,9 +97,9 @@ static int bare86_create(struct fdx_machine *m, struct fdx_err *err)
         path[pl] = 0;
         uint8_t *data;
         size_t size;
-        if (fdx_file_read(path, RAM_SIZE, &data, &size, err)) return -1;
+        if (fdx_file_read(path, b->ram_size, &data, &size, err)) return -1;
         uint32_t lin = ((uint32_t)seg << 4) + off;
-        if (lin + size > RAM_SIZE) {
+        if (lin + size > b->ram_size) {
             free(data);
             return fdx_err_set(err, "%s: %zu bytes at %04X:%04X run past the end of memory", path, size, seg, off);
         }
@@ -123,7 +131,7 @@ static void bare86_destroy(struct fdx_machine *m)
 static void bare86_reset(struct fdx_machine *m, bool hard)
 {
     struct bare86 *b = m->impl;
-    if (hard) memset(b->ram, 0, RAM_SIZE);
+    if (hard) memset(b->ram, 0, b->ram_size);
     b->cpu.base.ops->reset(&b->cpu.base);
 }
 
@@ -138,20 +146,23 @@ static void bare86_state(struct fdx_machine *m, struct fdx_state *st)
     struct bare86 *b = m->impl;
     b->cpu.base.ops->state(&b->cpu.base, st);
     fdx_state_begin(st, "RAM ", 1);
-    fdx_state_bytes(st, "ram", b->ram, RAM_SIZE);
+    fdx_state_bytes(st, "ram", b->ram, b->ram_size);
     fdx_state_end(st);
 }
 
 static uint32_t bare86_config(struct fdx_machine *m)
 {
     struct bare86 *b = m->impl;
-    return (uint32_t)b->cpu.model;
+    /* a smaller RAM in the high bits; 1 MiB adds nothing, so states saved
+     * before the option existed still load */
+    return (uint32_t)b->cpu.model | (b->ram_size == RAM_SIZE ? 0 : b->ram_size);
 }
 
 static const struct fdx_option_desc bare86_options[] = {
     {"load", FDX_OPT_STRING, NULL, NULL, true, "load FILE at SEG:OFF (hex), e.g. prog.bin@0000:0100"},
     {"start", FDX_OPT_STRING, NULL, NULL, false, "start at SEG:OFF (hex); default: the first --load address"},
     {"cpu", FDX_OPT_CHOICE, "8088", "8088|8086|80188|80186", false, "CPU model"},
+    {"ram", FDX_OPT_INT, "1048576", NULL, false, "RAM size in bytes, a power of two from 64 KiB to 1 MiB (mirrored)"},
     {NULL, 0, NULL, NULL, false, NULL},
 };
 

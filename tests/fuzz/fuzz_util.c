@@ -48,9 +48,9 @@ const char *fuzz_write_file(const char *name, const uint8_t *data, size_t size)
     return path;
 }
 
-/* Copies of the configurations, so that one can be changed for fuzzing:
- * the 68000 machine runs with 64 KiB of RAM instead of 1 MiB, as every
- * state input reloads and checks whole states (1 MiB: 70 inputs/s). */
+/* Copies of the configurations, so that they can be changed for fuzzing:
+ * the 68000 and x86 machines run with 64 KiB of RAM instead of 1 MiB, as
+ * every state input reloads and checks whole states (1 MiB: 70 inputs/s). */
 static struct rel_config fuzz_configs[32];
 
 const struct rel_config *fuzz_config(const char *label)
@@ -64,7 +64,12 @@ const struct rel_config *fuzz_config(const char *label)
     struct rel_config *c = &fuzz_configs[i];
     if (!c->label) {
         *c = rel_configs[i];
-        if (!strcmp(label, "bare68k")) c->opts[0] = "ram=0x10000";
+        if (!strcmp(c->machine, "bare68k") || !strcmp(c->machine, "bare86")) {
+            size_t k = 0, nopts = sizeof c->opts / sizeof c->opts[0];
+            while (k < nopts && c->opts[k] && strncmp(c->opts[k], "ram=", 4)) k++;
+            if (k == nopts) abort();
+            c->opts[k] = "ram=0x10000";
+        }
     }
     return c;
 }
