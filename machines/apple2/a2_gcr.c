@@ -81,7 +81,7 @@ struct bitw {
     unsigned n;
 };
 
-static void store(struct bitw *w)
+static void bitw_store(struct bitw *w)
 {
     while (w->n >= 8) {
         if (w->pos + 8 <= w->t->nbits) w->t->bits[w->pos >> 3] = (uint8_t)(w->acc >> (w->n - 8));
@@ -91,16 +91,16 @@ static void store(struct bitw *w)
 }
 
 /* Writes v MSB first, then zero bits up to `cells` bit cells (8 or 10). */
-static void put(struct bitw *w, uint8_t v, unsigned cells)
+static void bitw_put(struct bitw *w, uint8_t v, unsigned cells)
 {
     w->acc = (w->acc << cells) | ((uint32_t)v << (cells - 8));
     w->n += cells;
-    store(w);
+    bitw_store(w);
 }
 
-static void put_sync(struct bitw *w, unsigned n)
+static void bitw_put_sync(struct bitw *w, unsigned n)
 {
-    while (n--) put(w, 0xFF, 10);
+    while (n--) bitw_put(w, 0xFF, 10);
 }
 
 /* Lays out 16 sectors (data[phys*256]) as DOS 3.3 formats them. */
@@ -108,22 +108,22 @@ void a2_track_write_std(struct a2_track *t, unsigned track, uint8_t volume, cons
 {
     struct bitw w = {t, 0, 0, 0};
     memset(t->bits, 0xFF, (t->nbits + 7) / 8);
-    put_sync(&w, 64);
+    bitw_put_sync(&w, 64);
     for (unsigned s = 0; s < 16; s++) {
         uint8_t f[2];
-        put(&w, 0xD5, 8), put(&w, 0xAA, 8), put(&w, 0x96, 8);
-        a2_encode44(volume, f), put(&w, f[0], 8), put(&w, f[1], 8);
-        a2_encode44((uint8_t)track, f), put(&w, f[0], 8), put(&w, f[1], 8);
-        a2_encode44((uint8_t)s, f), put(&w, f[0], 8), put(&w, f[1], 8);
-        a2_encode44((uint8_t)(volume ^ track ^ s), f), put(&w, f[0], 8), put(&w, f[1], 8);
-        put(&w, 0xDE, 8), put(&w, 0xAA, 8), put(&w, 0xEB, 8);
-        put_sync(&w, 6);
+        bitw_put(&w, 0xD5, 8), bitw_put(&w, 0xAA, 8), bitw_put(&w, 0x96, 8);
+        a2_encode44(volume, f), bitw_put(&w, f[0], 8), bitw_put(&w, f[1], 8);
+        a2_encode44((uint8_t)track, f), bitw_put(&w, f[0], 8), bitw_put(&w, f[1], 8);
+        a2_encode44((uint8_t)s, f), bitw_put(&w, f[0], 8), bitw_put(&w, f[1], 8);
+        a2_encode44((uint8_t)(volume ^ track ^ s), f), bitw_put(&w, f[0], 8), bitw_put(&w, f[1], 8);
+        bitw_put(&w, 0xDE, 8), bitw_put(&w, 0xAA, 8), bitw_put(&w, 0xEB, 8);
+        bitw_put_sync(&w, 6);
         uint8_t enc[343];
         a2_encode62(data + s * 256, enc);
-        put(&w, 0xD5, 8), put(&w, 0xAA, 8), put(&w, 0xAD, 8);
-        for (unsigned i = 0; i < 343; i++) put(&w, enc[i], 8);
-        put(&w, 0xDE, 8), put(&w, 0xAA, 8), put(&w, 0xEB, 8);
-        put_sync(&w, 16);
+        bitw_put(&w, 0xD5, 8), bitw_put(&w, 0xAA, 8), bitw_put(&w, 0xAD, 8);
+        for (unsigned i = 0; i < 343; i++) bitw_put(&w, enc[i], 8);
+        bitw_put(&w, 0xDE, 8), bitw_put(&w, 0xAA, 8), bitw_put(&w, 0xEB, 8);
+        bitw_put_sync(&w, 16);
     }
     /* the last bits, then the rest of the loop stays sync (all ones) */
     if (w.n && w.pos + 8 <= t->nbits) {

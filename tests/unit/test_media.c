@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "fdx/media.h"
+#include "../../core/src/crc32_impl.h"
 #include <zlib.h>
 
 static char dir[256];
@@ -43,10 +44,15 @@ START_TEST(test_crc32_vectors)
         x = x * 1103515245u + 12345u;
         buf[i] = (uint8_t)(x >> 24);
     }
-    for (size_t off = 0; off < 8; off++)
-        for (size_t len = 0; len <= 40; len++)
-            ck_assert_uint_eq(fdx_crc32(0, buf + off, len), crc32(0, buf + off, (uInt)len));
+    for (size_t off = 0; off < 16; off++)
+        for (size_t len = 0; len <= 300; len++) {
+            uint32_t want = crc32(0, buf + off, (uInt)len);
+            ck_assert_uint_eq(fdx_crc32(0, buf + off, len), want);
+            /* the table path too, where the processor takes the other one */
+            ck_assert_uint_eq(~fdx_crc32_portable(~0u, buf + off, len), want);
+        }
     ck_assert_uint_eq(fdx_crc32(0, buf, sizeof buf), crc32(0, buf, sizeof buf));
+    ck_assert_uint_eq(fdx_crc32(0xDEADBEEF, buf + 3, 65536), crc32(0xDEADBEEF, buf + 3, 65536));
     ck_assert_uint_eq(fdx_crc32(fdx_crc32(0, buf, 33333), buf + 33333, sizeof buf - 33333), crc32(0, buf, sizeof buf));
 }
 END_TEST
