@@ -1,5 +1,6 @@
 /* The `fdx sst` driver: files, parsing, counting and reporting. */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "sst.h"
 
 #include <dirent.h>
@@ -7,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <zlib.h>
 
@@ -259,4 +261,25 @@ int fdx_sst_main(int argc, char **argv)
         return 1;
     }
     return t.failed ? 1 : 0;
+}
+
+uint8_t *fdx_sst_ram_alloc(size_t size)
+{
+#ifdef MAP_ANONYMOUS
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+#else
+    return calloc(1, size);
+#endif
+}
+
+void fdx_sst_ram_free(uint8_t *ram, size_t size)
+{
+    if (!ram) return;
+#ifdef MAP_ANONYMOUS
+    munmap(ram, size);
+#else
+    (void)size;
+    free(ram);
+#endif
 }

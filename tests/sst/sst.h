@@ -50,6 +50,12 @@ static inline uint32_t fdx_sst_u32(const cJSON *v)
     return d >= 0 && d <= 4294967295.0 ? (uint32_t)d : 0;
 }
 bool fdx_sst_get_num(const cJSON *obj, const char *key, double *out);
+/* Zeroed memory for a runner's address space, of which a test touches a
+ * few bytes: mapped on demand where the system can (a fuzz run creates a
+ * runner for every input, and clearing 16 MiB each time was most of its
+ * time), calloc elsewhere. NULL when out of memory. */
+uint8_t *fdx_sst_ram_alloc(size_t size);
+void fdx_sst_ram_free(uint8_t *ram, size_t size);
 /* Reads [[addr, byte], ...] pairs; calls fn for each. Returns false if malformed. */
 bool fdx_sst_each_ram(const cJSON *ram, void (*fn)(void *ctx, unsigned long addr, unsigned value), void *ctx);
 

@@ -6,9 +6,6 @@
 #include <string.h>
 #include "sst.h"
 #include "fdx/bus.h"
-#if defined(__unix__)
-#include <sys/mman.h>
-#endif
 #include "cpus/m68k/m68k.h"
 
 #define RAM_SIZE (1u << 24)
@@ -27,29 +24,6 @@ struct ctx {
 static const char *const dnames[8] = {"d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7"};
 static const char *const anames[7] = {"a0", "a1", "a2", "a3", "a4", "a5", "a6"};
 
-/* A test touches a few bytes of the 16 MiB: where the system can, map it
- * so that only those pages are ever made (a fuzz run creates the runner
- * for every input, and clearing 16 MiB each time was most of its time). */
-static uint8_t *ram_alloc(void)
-{
-#if defined(__unix__) && defined(MAP_ANONYMOUS)
-    void *p = mmap(NULL, RAM_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    return p == MAP_FAILED ? NULL : p;
-#else
-    return calloc(1, RAM_SIZE);
-#endif
-}
-
-static void ram_free(uint8_t *ram)
-{
-    if (!ram) return;
-#if defined(__unix__) && defined(MAP_ANONYMOUS)
-    munmap(ram, RAM_SIZE);
-#else
-    free(ram);
-#endif
-}
-
 static void *m68k_create(const struct fdx_sst_options *o, char *err, size_t n)
 {
     struct ctx *x = calloc(1, sizeof *x);
@@ -57,10 +31,10 @@ static void *m68k_create(const struct fdx_sst_options *o, char *err, size_t n)
         snprintf(err, n, "out of memory");
         return NULL;
     }
-    x->ram = ram_alloc();
+    x->ram = fdx_sst_ram_alloc(RAM_SIZE);
     if (!x->ram || fdx_bus_init(&x->bus, 24, 12, FDX_BIG_ENDIAN) != 0) {
         snprintf(err, n, "out of memory");
-        ram_free(x->ram);
+        fdx_sst_ram_free(x->ram, RAM_SIZE);
         free(x);
         return NULL;
     }
@@ -78,7 +52,7 @@ static void m68k_destroy(void *p)
 {
     struct ctx *x = p;
     fdx_bus_free(&x->bus);
-    ram_free(x->ram);
+    fdx_sst_ram_free(x->ram, RAM_SIZE);
     free(x);
 }
 

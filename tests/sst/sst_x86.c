@@ -79,7 +79,7 @@ static void x86_destroy_early(struct x86_sst *s)
 {
     fdx_bus_free(&s->mem);
     fdx_bus_free(&s->io);
-    free(s->ram);
+    fdx_sst_ram_free(s->ram, RAM_SIZE);
     free(s);
 }
 
@@ -90,10 +90,10 @@ static void *x86_create(const struct fdx_sst_options *o, char *err, size_t err_s
         snprintf(err, err_size, "out of memory");
         return NULL;
     }
-    s->ram = calloc(1, RAM_SIZE);
+    s->ram = fdx_sst_ram_alloc(RAM_SIZE);
     if (!s->ram || fdx_bus_init(&s->mem, 20, 12, FDX_LITTLE_ENDIAN) || fdx_bus_init(&s->io, 16, 8, FDX_LITTLE_ENDIAN)) {
         snprintf(err, err_size, "out of memory");
-        free(s->ram);
+        fdx_sst_ram_free(s->ram, RAM_SIZE);
         free(s);
         return NULL;
     }
@@ -130,7 +130,7 @@ static void x86_destroy(void *ctx)
     cJSON_Delete(s->meta);
     fdx_bus_free(&s->mem);
     fdx_bus_free(&s->io);
-    free(s->ram);
+    fdx_sst_ram_free(s->ram, RAM_SIZE);
     free(s->touched);
     free(s);
 }
