@@ -238,6 +238,27 @@ static uint32_t get32(const uint8_t *p)
 
 /* The machine's whole state: machine-level fields, the scheduler, then the
  * machine's own chunks (which include its CPU). */
+/* Every state a machine saves has its clocks in step: the main CPU's clock
+ * times its divider is the master clock (all execution goes through
+ * fdx_machine_run_cpu; only a reset sequence counts cycles outside it, so a
+ * second's difference is plenty), and every armed event lies ahead of it
+ * (due ones fire at the end of each slice). A state that breaks either
+ * would have the next run fire events by the billion (fuzz: a hang), so it
+ * is refused. */
+static void check_clocks(struct fdx_machine *m, struct fdx_state *st)
+{
+    const struct fdx_sched *s = &m->sched;
+    if (m->cpu) {
+        uint32_t div = m->desc->cpu_divider ? m->desc->cpu_divider : 1;
+        uint64_t cpu = m->cpu->cycles > UINT64_MAX / div ? UINT64_MAX : m->cpu->cycles * div;
+        if ((cpu > s->now ? cpu - s->now : s->now - cpu) > m->desc->master_hz)
+            fdx_state_fail(st, "the CPU's clock does not match the machine's");
+    }
+    for (unsigned i = 0; i < s->count; i++)
+        if (s->events[i].when <= s->now)
+            fdx_state_fail(st, "event '%s' is due in the past", s->events[i].name ? s->events[i].name : "?");
+}
+
 static void walk(struct fdx_machine *m, struct fdx_state *st)
 {
     fdx_state_begin(st, "MACH", 1);
@@ -247,6 +268,7 @@ static void walk(struct fdx_machine *m, struct fdx_state *st)
     fdx_state_end(st);
     fdx_sched_state(&m->sched, st);
     if (m->desc->state) m->desc->state(m, st);
+    if (st->mode == FDX_STATE_LOAD) check_clocks(m, st);
 }
 
 static uint32_t config_id(struct fdx_machine *m)

@@ -332,6 +332,9 @@ static void state(struct fdx_cpu *cpu, struct fdx_state *st)
     fdx_state_u64(st, "irq_at", &c->irq_at);
     fdx_state_u64(st, "nmi_at", &c->nmi_at);
     fdx_state_u64(st, "rdy_until", &c->rdy_until);
+    /* DMA holds a 6502 for some hundred cycles at most (machines check
+     * tighter); a stall far ahead would jump the clock by years (fuzz) */
+    fdx_state_check(st, c->rdy_until <= c->base.cycles + 65536, "RDY stall too long");
     fdx_state_u64(st, "ilat_instr", &c->ilat_instr);
     fdx_state_u8(st, "ilat_old", &c->ilat_old);
     fdx_state_u64(st, "branch_end", &c->branch_end);

@@ -258,6 +258,17 @@ static void put32(uint8_t *p, uint32_t v)
     for (int i = 0; i < 4; i++) p[i] = (uint8_t)(v >> (8 * i));
 }
 
+/* The value of the field called name in a state (fields are stored as a
+ * name-length byte, the name, a 4-byte size and the value). */
+static uint8_t *field(uint8_t *state, size_t n, const char *name)
+{
+    size_t len = strlen(name);
+    for (size_t i = FDX_STATE_HEADER_SIZE; i + 1 + len + 4 < n; i++)
+        if (state[i] == len && !memcmp(state + i + 1, name, len)) return state + i + 1 + len + 4;
+    ck_abort_msg("no field %s", name);
+    return NULL;
+}
+
 START_TEST(test_bad_states_are_refused_and_change_nothing)
 {
     struct fdx_machine *m = make();
@@ -295,6 +306,20 @@ START_TEST(test_bad_states_are_refused_and_change_nothing)
     put32(bad + 52, fdx_crc32(0, bad + FDX_STATE_HEADER_SIZE, n - FDX_STATE_HEADER_SIZE));
     ck_assert_int_eq(fdx_machine_load(m, bad, n, &err), -1);
     ck_assert_ptr_nonnull(strstr(err.msg, "pc inside RAM"));
+
+    /* clocks out of step (checksums valid): the master clock far from the
+     * CPU's, an event due long ago; either would make the next run fire
+     * events by the million */
+    memcpy(bad, good, n);
+    field(bad, n, "now")[5] = 1;
+    put32(bad + 52, fdx_crc32(0, bad + FDX_STATE_HEADER_SIZE, n - FDX_STATE_HEADER_SIZE));
+    ck_assert_int_eq(fdx_machine_load(m, bad, n, &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.msg, "CPU's clock does not match"));
+    memcpy(bad, good, n);
+    memset(field(bad, n, "tick"), 0, 8);
+    put32(bad + 52, fdx_crc32(0, bad + FDX_STATE_HEADER_SIZE, n - FDX_STATE_HEADER_SIZE));
+    ck_assert_int_eq(fdx_machine_load(m, bad, n, &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.msg, "event 'tick' is due in the past"));
 
     size_t n3;
     uint8_t *after = save(m, &n3);
