@@ -113,6 +113,24 @@ int fdx_machine_opt_u64(struct fdx_machine *m, const char *key, uint64_t *out, s
     return 0;
 }
 
+int fdx_machine_opt_size(struct fdx_machine *m, const char *key, uint64_t min, uint64_t max, uint64_t unit,
+                         uint32_t *out, struct fdx_err *err)
+{
+    uint64_t v;
+    if (fdx_machine_opt_u64(m, key, &v, err)) return -1;
+    bool fits = unit ? v % unit == 0 : (v & (v - 1)) == 0;
+    if (v < min || v > max || v > UINT32_MAX || !fits) {
+        if (unit)
+            return fdx_err_set(err, "--%s must be a multiple of %llu from %llu to %llu bytes, not %llu", key,
+                               (unsigned long long)unit, (unsigned long long)min, (unsigned long long)max,
+                               (unsigned long long)v);
+        return fdx_err_set(err, "--%s must be a power of two from %llu to %llu bytes, not %llu", key,
+                           (unsigned long long)min, (unsigned long long)max, (unsigned long long)v);
+    }
+    *out = (uint32_t)v;
+    return 0;
+}
+
 int fdx_machine_opt_address(struct fdx_machine *m, const char *key, bool *given, uint32_t *out,
                             struct fdx_err *err)
 {

@@ -54,12 +54,7 @@ static int create(struct fdx_machine *m, struct fdx_err *err)
 {
     struct bare68k *b = m->impl;
     b->m = m;
-    uint64_t ram = 0;
-    if (fdx_machine_opt_u64(m, "ram", &ram, err)) return -1;
-    if (ram < 0x10000 || ram > MAX_RAM || (ram & (ram - 1)))
-        return fdx_err_set(err, "--ram must be a power of two from 65536 to 16777216 bytes, not %llu",
-                           (unsigned long long)ram);
-    b->ram_size = (uint32_t)ram;
+    if (fdx_machine_opt_size(m, "ram", 0x10000, MAX_RAM, 0, &b->ram_size, err)) return -1;
     b->ram = calloc(1, b->ram_size);
     if (!b->ram) return fdx_err_set(err, "out of memory for %u bytes of RAM", b->ram_size);
     /* RAM mirrors across the 24-bit address space, as with incomplete decoding */

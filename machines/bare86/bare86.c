@@ -55,12 +55,7 @@ static int bare86_create(struct fdx_machine *m, struct fdx_err *err)
 {
     struct bare86 *b = m->impl;
     b->m = m;
-    uint64_t ram = 0;
-    if (fdx_machine_opt_u64(m, "ram", &ram, err)) return -1;
-    if (ram < 0x10000 || ram > RAM_SIZE || (ram & (ram - 1)))
-        return fdx_err_set(err, "--ram must be a power of two from 65536 to 1048576 bytes, not %llu",
-                           (unsigned long long)ram);
-    b->ram_size = (uint32_t)ram;
+    if (fdx_machine_opt_size(m, "ram", 0x10000, RAM_SIZE, 0, &b->ram_size, err)) return -1;
     b->ram = calloc(1, b->ram_size);
     if (!b->ram) return fdx_err_set(err, "bare86: out of memory");
     if (fdx_bus_init(&b->mem, 20, 12, FDX_LITTLE_ENDIAN) || fdx_bus_init(&b->io, 16, 8, FDX_LITTLE_ENDIAN))

@@ -1,4 +1,5 @@
 /* The dos machine: loads a .COM or MZ .EXE program into 640 KiB of memory
+ * (--ram: less)
  * with a PSP, command tail and environment, and runs it on an 8088 whose
  * INT 20h/21h go to dos_int21.c. `fdx run dos PROG.COM [ARGS]`. */
 #define _POSIX_C_SOURCE 200809L
@@ -43,10 +44,10 @@ static int load_program(struct dos *d, const char *path, struct fdx_err *err)
     struct fdx_machine *m = d->m;
     uint8_t *img;
     size_t size;
-    if (fdx_file_read(path, DOS_RAM_SIZE, &img, &size, err)) return -1;
+    if (fdx_file_read(path, d->ram_size, &img, &size, err)) return -1;
     struct fdx_x86 *c = &d->cpu;
     uint16_t psp = PSP_SEG;
-    uint16_t avail = (uint16_t)(DOS_TOP_SEG - psp); /* paragraphs from the PSP up */
+    uint16_t avail = (uint16_t)((d->ram_size >> 4) - psp); /* paragraphs from the PSP up */
     bool exe = size >= 2 && ((img[0] == 'M' && img[1] == 'Z') || (img[0] == 'Z' && img[1] == 'M'));
     uint16_t cs, ip, ss, sp, alloc;
     if (exe) {
@@ -83,7 +84,7 @@ static int load_program(struct dos *d, const char *path, struct fdx_err *err)
         if (maxalloc == 0xFFFF || want > avail) want = avail;
         if (want < need) want = need;
         alloc = (uint16_t)want;
-        if (((uint32_t)ss << 4) + sp > DOS_RAM_SIZE + 0x10000u) goto bad_exe;
+        if (((uint32_t)ss << 4) + sp > d->ram_size + 0x10000u) goto bad_exe;
 #undef HW
     } else {
         if (size > 0xFF00 - 2) {
@@ -195,16 +196,18 @@ static int dos_create(struct fdx_machine *m, struct fdx_err *err)
     for (int i = 0; i < DOS_MAX_HANDLES; i++) d->h[i].fd = -1;
     for (int i = 0; i < 5; i++) d->h[i].device = true;
     if (m->opts.argc < 1) return fdx_err_set(err, "dos: which program? (fdx run dos PROG.COM [ARGS])");
-    d->ram = calloc(1, DOS_RAM_SIZE);
+    if (fdx_machine_opt_size(m, "ram", DOS_RAM_MIN, DOS_RAM_MAX, 0x10000, &d->ram_size, err)) return -1;
+    d->ram = calloc(1, d->ram_size);
     if (!d->ram) return fdx_err_set(err, "dos: out of memory");
     if (fdx_bus_init(&d->mem, 20, 12, FDX_LITTLE_ENDIAN) || fdx_bus_init(&d->io, 16, 8, FDX_LITTLE_ENDIAN))
         return fdx_err_set(err, "dos: out of memory");
-    struct fdx_map_entry e[2] = {
-        {0, DOS_RAM_SIZE, FDX_MAP_RAM, d->ram, 0x80000, NULL},
-        {0x80000, 0x20000, FDX_MAP_RAM, d->ram + 0x80000, 0x20000, NULL},
-    };
+    /* 64 KiB blocks up to the RAM size; nothing above it (open bus) */
+    for (uint32_t at = 0; at < d->ram_size; at += 0x10000) {
+        struct fdx_map_entry e = {at, 0x10000, FDX_MAP_RAM, d->ram + at, 0x10000, NULL};
+        if (fdx_bus_map(&d->mem, &e, 1)) return fdx_err_set(err, "dos: memory map");
+    }
     struct fdx_map_entry s = {(uint32_t)DOS_STUB_SEG << 4, sizeof d->stub, FDX_MAP_ROM, d->stub, sizeof d->stub, NULL};
-    if (fdx_bus_map(&d->mem, e, 2) || fdx_bus_map(&d->mem, &s, 1)) return fdx_err_set(err, "dos: memory map");
+    if (fdx_bus_map(&d->mem, &s, 1)) return fdx_err_set(err, "dos: memory map");
     fdx_x86_init(&d->cpu, FDX_X86_8088, &d->mem, &d->io);
     d->cpu.swint = dos_swint;
     d->cpu.swint_ctx = d;
@@ -228,7 +231,7 @@ static void dos_destroy(struct fdx_machine *m)
 }
 
 /* Runs in short slices and stops the program when it leaves its memory
- * (executing in the interrupt table, DOS's area or above 640 KiB). */
+ * (executing in the interrupt table, DOS's area or above its RAM). */
 static enum fdx_run_result dos_run(struct fdx_machine *m, uint64_t until)
 {
     struct dos *d = m->impl;
@@ -239,7 +242,7 @@ static enum fdx_run_result dos_run(struct fdx_machine *m, uint64_t until)
         r = fdx_machine_run_cpu(m, &c->base, slice < until ? slice : until);
         uint32_t pc = (c->seg[X86_CS].base + c->ip) & 0xFFFFF;
         bool in_stub = (pc >> 12) == (DOS_STUB_SEG >> 8);
-        if (!m->exited && !in_stub && (pc < ((uint32_t)d->psp << 4) || pc >= DOS_RAM_SIZE)) {
+        if (!m->exited && !in_stub && (pc < ((uint32_t)d->psp << 4) || pc >= d->ram_size)) {
             char msg[120];
             int n = snprintf(msg, sizeof msg, "dos: program ran outside its memory (CS:IP %04X:%04X), stopped\n",
                              c->seg[X86_CS].sel, c->ip);
@@ -263,21 +266,29 @@ static void dos_state(struct fdx_machine *m, struct fdx_state *st)
     struct dos *d = m->impl;
     d->cpu.base.ops->state(&d->cpu.base, st);
     fdx_state_begin(st, "DOS ", 1);
-    fdx_state_bytes(st, "ram", d->ram, DOS_RAM_SIZE);
+    fdx_state_bytes(st, "ram", d->ram, d->ram_size);
     fdx_state_u32(st, "dta", &d->dta);
     fdx_state_u32(st, "dta_seg", &d->dta_seg);
     fdx_state_u32(st, "dta_off", &d->dta_off);
     fdx_state_end(st);
 }
 
+/* 640 KiB adds nothing, so states saved before --ram existed still load */
+static uint32_t dos_config(struct fdx_machine *m)
+{
+    struct dos *d = m->impl;
+    return d->ram_size == DOS_RAM_MAX ? 0 : d->ram_size;
+}
+
 static const struct fdx_option_desc dos_options[] = {
     {"dir", FDX_OPT_STRING, ".", NULL, false, "the only host directory the program may use (its C:\\)"},
+    {"ram", FDX_OPT_INT, "655360", NULL, false, "conventional memory in bytes, a multiple of 64 KiB from 128 KiB to 640 KiB"},
     {"host-time", FDX_OPT_BOOL, "off", NULL, false, "date and time from the host (default: a fixed clock, 2000-01-01, advancing with emulated time)"},
     {NULL, 0, NULL, NULL, false, NULL},
 };
 
 static const struct fdx_region_desc dos_map[] = {
-    {"conventional RAM", 0, DOS_RAM_SIZE, FDX_MAP_RAM},
+    {"conventional RAM (up to 640 KiB)", 0, DOS_RAM_MAX, FDX_MAP_RAM},
     {"interrupt stubs", (uint32_t)DOS_STUB_SEG << 4, 0x1000, FDX_MAP_ROM},
     {NULL, 0, 0, 0},
 };
@@ -297,4 +308,5 @@ const struct fdx_machine_desc fdx_machine_dos = {
     .destroy = dos_destroy,
     .run = dos_run,
     .state = dos_state,
+    .config_id = dos_config,
 };

@@ -11,8 +11,8 @@
 #include "fdx/machine.h"
 #include "cpus/x86/x86.h"
 
-#define DOS_RAM_SIZE 0xA0000u       /* 640 KiB conventional memory */
-#define DOS_TOP_SEG 0xA000u
+#define DOS_RAM_MAX 0xA0000u        /* 640 KiB conventional memory */
+#define DOS_RAM_MIN 0x20000u        /* the PSP and a .COM program's 64 KiB fit */
 #define DOS_STUB_SEG 0xF000u        /* interrupt stubs (ROM page) */
 #define DOS_MCB_FIRST 0x0080u       /* first memory control block */
 #define DOS_MAX_HANDLES 20
@@ -29,6 +29,7 @@ struct dos {
     struct fdx_x86 cpu;
     struct fdx_bus mem, io;
     uint8_t *ram;
+    uint32_t ram_size;              /* --ram: bytes of conventional memory */
     uint8_t stub[4096];
     struct fdx_machine *m;
     int dirfd;                      /* the sandbox directory */

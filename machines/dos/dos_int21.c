@@ -94,7 +94,7 @@ static bool mcb_valid(struct dos *d)
         if (t != 'M' && t != 'Z') return false;
         if (t == 'Z') return true;
         seg = (uint16_t)(seg + dos_rd16(d, mcb(seg) + 3) + 1);
-        if (seg >= DOS_TOP_SEG) return false;
+        if (seg >= d->ram_size >> 4) return false;
     }
     return false;
 }

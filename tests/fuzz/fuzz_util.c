@@ -49,8 +49,9 @@ const char *fuzz_write_file(const char *name, const uint8_t *data, size_t size)
 }
 
 /* Copies of the configurations, so that they can be changed for fuzzing:
- * the 68000 and x86 machines run with 64 KiB of RAM instead of 1 MiB, as
- * every state input reloads and checks whole states (1 MiB: 70 inputs/s). */
+ * bare68k and bare86 run with 64 KiB of RAM instead of 1 MiB, dos with 128
+ * KiB instead of 640 KiB, as every state input reloads and checks whole
+ * states (1 MiB: 70 inputs/s). */
 static struct rel_config fuzz_configs[32];
 
 const struct rel_config *fuzz_config(const char *label)
@@ -64,11 +65,14 @@ const struct rel_config *fuzz_config(const char *label)
     struct rel_config *c = &fuzz_configs[i];
     if (!c->label) {
         *c = rel_configs[i];
-        if (!strcmp(c->machine, "bare68k") || !strcmp(c->machine, "bare86")) {
+        const char *ram = !strcmp(c->machine, "bare68k") || !strcmp(c->machine, "bare86") ? "ram=0x10000"
+                          : !strcmp(c->machine, "dos")                                      ? "ram=0x20000"
+                                                                                            : NULL;
+        if (ram) {
             size_t k = 0, nopts = sizeof c->opts / sizeof c->opts[0];
             while (k < nopts && c->opts[k] && strncmp(c->opts[k], "ram=", 4)) k++;
             if (k == nopts) abort();
-            c->opts[k] = "ram=0x10000";
+            c->opts[k] = ram;
         }
     }
     return c;

@@ -73,6 +73,10 @@ int fdx_machine_opt_u64(struct fdx_machine *m, const char *key, uint64_t *out, s
 int fdx_machine_opt_address(struct fdx_machine *m, const char *key, bool *given, uint32_t *out,
                             struct fdx_err *err);
 const char *fdx_machine_opt_string(struct fdx_machine *m, const char *key, unsigned n);
+/* A memory size in bytes from min to max: a power of two when unit is 0,
+ * else a multiple of unit. -1 with a message naming the rule otherwise. */
+int fdx_machine_opt_size(struct fdx_machine *m, const char *key, uint64_t min, uint64_t max, uint64_t unit,
+                         uint32_t *out, struct fdx_err *err);
 
 /* ---- host services --------------------------------------------------- */
 
