@@ -236,8 +236,6 @@ static uint32_t get32(const uint8_t *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* The machine's whole state: machine-level fields, the scheduler, then the
- * machine's own chunks (which include its CPU). */
 /* Every state a machine saves has its clocks in step: the main CPU's clock
  * times its divider is the master clock (all execution goes through
  * fdx_machine_run_cpu; only a reset sequence counts cycles outside it, so a
@@ -259,6 +257,8 @@ static void check_clocks(struct fdx_machine *m, struct fdx_state *st)
             fdx_state_fail(st, "event '%s' is due in the past", s->events[i].name ? s->events[i].name : "?");
 }
 
+/* The machine's whole state: machine-level fields, the scheduler, then the
+ * machine's own chunks (which include its CPU). */
 static void walk(struct fdx_machine *m, struct fdx_state *st)
 {
     fdx_state_begin(st, "MACH", 1);
