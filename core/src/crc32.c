@@ -44,9 +44,9 @@ uint32_t fdx_crc32_portable(uint32_t reg, const uint8_t *p, size_t size)
  * bits forward, where the next data is xored in. The constants are those
  * powers for d = 512 and d = 128, bit-reflected and shifted left by one
  * (a wrong one shows at once in tests/unit/test_media.c, which compares
- * with zlib at every length up to 300 and every alignment). The 128-bit remainder is
- * then folded to 64 and 32 bits and reduced with Barrett's method (mu =
- * x^64 div P). Processes a multiple of 16 bytes, at least 64. */
+ * with zlib at every length up to 300 and every alignment). The 128-bit
+ * remainder is then folded to 64 and 32 bits and reduced with Barrett's
+ * method (mu = x^64 div P). Processes a multiple of 16 bytes, at least 64. */
 __attribute__((target("pclmul,sse2"))) static uint32_t crc32_clmul(uint32_t reg, const uint8_t *p, size_t size)
 {
     const __m128i fold512 = _mm_set_epi64x(0x1c6e41596, 0x154442bd4); /* x^480, x^544 */
