@@ -57,7 +57,10 @@ test)
     sh tests/reliability/compare_builds.sh build/tests/reliability/rel_hashes \
         build-asan/tests/reliability/rel_hashes build-fuzz/tests/reliability/rel_hashes
     # a short run of every fuzz target: a fixed number of inputs (tests/fuzz/ci_runs.txt)
-    sh tests/fuzz/run_fuzz.sh --fuzz build-fuzz ../shared/testdata "${FDX_FUZZ_SECONDS:-120}" ;;
+    sh tests/fuzz/run_fuzz.sh --fuzz build-fuzz ../shared/testdata "${FDX_FUZZ_SECONDS:-120}"
+    # every input the short runs kept, through gcc's ASan+UBSan with the
+    # checks the fuzz build leaves out
+    ASAN_OPTIONS=detect_leaks=1 sh tests/fuzz/run_fuzz.sh --replay build-asan ../shared/testdata build-fuzz/fuzz-corpus ;;
 *)
     echo "usage: sh scripts/bootstrap.sh run|test|deps" >&2
     exit 2 ;;

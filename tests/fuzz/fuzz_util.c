@@ -1,5 +1,5 @@
 /* Work files of the fuzz targets. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* nftw */
 #include "fuzz.h"
 #include "rel.h"
 
@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <ftw.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,6 +15,20 @@
  * name it (FDX_FUZZ_WORKDIR): file names reach the code under test, and a
  * random one would make two runs from the same seed try different inputs. */
 static char workdir[4096];      /* fuzz harness only: the library has no globals */
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st, (void)flag, (void)ftw;
+    remove(path);
+    return 0;
+}
+
+/* A made directory goes at exit with what the targets (and DOS guests)
+ * wrote in it: long runs start thousands of fuzzer processes. */
+static void remove_workdir(void)
+{
+    nftw(workdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
 
 const char *fuzz_workdir(void)
 {
@@ -32,6 +47,7 @@ const char *fuzz_workdir(void)
             perror("fuzz: mkdtemp");
             abort();
         }
+        atexit(remove_workdir);
     }
     return workdir;
 }

@@ -10,6 +10,8 @@
 # default 900) bounds one libFuzzer process; its seed is random. TIMEOUT
 # (seconds, default 20) is the time one input may take: larger on a busy
 # machine, where a process at low priority can wait that long for the CPU.
+# Then replay the corpora through a gcc ASan+UBSan build, for the checks
+# the fuzz build leaves out: run_fuzz.sh --replay build-asan TESTDATA DIR.
 set -u
 
 total() { awk '{ n += $2 } END { print n + 0 }' "$dir/$1.runs" 2>/dev/null || echo 0; }
@@ -33,6 +35,8 @@ mkdir -p "$dir/crashes" "$dir/seeds" || exit 1
 dir=$(cd "$dir" && pwd)
 "$build/fuzz/make_seeds" "$dir/seeds" "$here/../.." "$testdata" >/dev/null || { echo "FAIL make_seeds"; exit 1; }
 list=${*:-$(for t in "$build"/fuzz/fuzz_*; do [ -x "$t" ] && basename "$t"; done)}
+# the loaders write every input to a file: in memory, not on the disk
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then export TMPDIR=/dev/shm; fi
 
 for t in $list; do
     mkdir -p "$dir/$t"

@@ -1,8 +1,12 @@
 #!/bin/sh
 # Runs the fuzz targets of a build.
-#   run_fuzz.sh --replay BUILD TESTDATA
+#   run_fuzz.sh --replay BUILD TESTDATA [CORPORA]
 #       (any build) makes the seed corpora and runs every seed and every
-#       input in tests/fuzz/regressions/<target>/ once through each target.
+#       input in tests/fuzz/regressions/<target>/ once through each target,
+#       and every input in CORPORA/<target>/ (the corpora of fuzz runs) if
+#       given. The fuzz build leaves out UBSan's alignment and pointer-overflow
+#       checks (CMakeLists.txt); a gcc ASan+UBSan build replaying the corpora
+#       makes them.
 #   run_fuzz.sh --fuzz BUILD TESTDATA SECONDS [TARGET...]
 #       (a -DFDX_FUZZ=ON build) fuzzes each target, two at a time, for the
 #       number of executions ci_runs.txt gives it (about 20 s each), or
@@ -15,7 +19,8 @@
 #       libFuzzer pick a seed and FDX_FUZZ_RUNS=0 drops the count (longer,
 #       exploring runs: then SECONDS alone bounds each target).
 set -u
-mode=$1 build=$(cd "$2" && pwd) testdata=$3
+mode=$1 build=$(cd "$2" && pwd) testdata=$3 corpora=
+[ "$mode" = --replay ] && [ $# -ge 4 ] && corpora=$(cd "$4" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 seeds=$build/fuzz-seeds
 rm -rf "$seeds"
@@ -27,20 +32,23 @@ targets() {
 
 case "$mode" in
 --replay)
-    status=0 n=0
+    status=0 n=0 inputs=0
     for t in $(targets); do
         dirs=""
         [ -d "$seeds/$t" ] && dirs="$seeds/$t"
         [ -d "$here/regressions/$t" ] && dirs="$dirs $here/regressions/$t"
         if [ -z "$dirs" ]; then echo "FAIL $t has no seeds"; status=1; continue; fi
+        [ -n "$corpora" ] && [ -d "$corpora/$t" ] && dirs="$dirs $corpora/$t"
         # shellcheck disable=SC2086
-        if out=$("$build/fuzz/$t" $dirs 2>&1 >/dev/null </dev/null); then
+        if out=$("$build/fuzz/$t" $dirs 2>&1 >"$build/fuzz-replay.out" </dev/null); then
             n=$((n + 1))
+            ran=$(sed -n 's/^\([0-9]*\) inputs ran$/\1/p' "$build/fuzz-replay.out" | tail -1)
+            inputs=$((inputs + ${ran:-0}))
         else
             echo "FAIL $t:"; echo "$out" | tail -20; status=1
         fi
     done
-    echo "$n targets replayed their seeds and regressions"
+    echo "$n targets replayed their seeds and regressions${corpora:+ and the corpora in $corpora}: $inputs inputs"
     exit $status ;;
 --fuzz)
     secs=$4; shift 4
