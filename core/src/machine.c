@@ -87,6 +87,7 @@ void fdx_machine_destroy(struct fdx_machine *m)
     if (m->desc->destroy) m->desc->destroy(m);
     free(m->impl);
     free(m->opt_store);
+    free(m->load_backup);
     free(m);
 }
 
@@ -348,24 +349,24 @@ int fdx_machine_load(struct fdx_machine *m, const void *buf, size_t size, struct
     fdx_state_open(&keep, FDX_STATE_MEASURE, NULL, 0);
     walk(m, &keep);
     size_t keep_size = keep.pos;
-    uint8_t *backup = malloc(keep_size ? keep_size : 1);
-    if (!backup) return fdx_err_set(err, "out of memory");
+    if (keep_size > m->load_backup_size || !m->load_backup) {
+        uint8_t *grown = realloc(m->load_backup, keep_size ? keep_size : 1);
+        if (!grown) return fdx_err_set(err, "out of memory");
+        m->load_backup = grown;
+        m->load_backup_size = keep_size;
+    }
+    uint8_t *backup = m->load_backup;
     fdx_state_open(&keep, FDX_STATE_SAVE, backup, keep_size);
     walk(m, &keep);
-    if (keep.failed) {
-        free(backup);
-        return fdx_err_set(err, "saving state failed: %s", keep.error);
-    }
+    if (keep.failed) return fdx_err_set(err, "saving state failed: %s", keep.error);
     fdx_state_open(&st, FDX_STATE_LOAD, body, body_size);
     walk(m, &st);
     if (st.failed) {
         struct fdx_state undo;
         fdx_state_open(&undo, FDX_STATE_LOAD, backup, keep_size);
         walk(m, &undo);
-        free(backup);
         return fdx_err_set(err, "save state refused: %s", st.error);
     }
-    free(backup);
     if (m->cpu) m->slice_cycles = m->cpu->cycles;
     return 0;
 }

@@ -98,6 +98,21 @@ static void bitw_put(struct bitw *w, uint8_t v, unsigned cells)
     bitw_store(w);
 }
 
+/* bitw_put(w, v[i], 8) for each byte: eight cells in, eight out, so the
+ * count of pending bits stays and each byte is one store (the data
+ * fields, most of a track). */
+static void bitw_bytes(struct bitw *w, const uint8_t *v, size_t count)
+{
+    uint32_t acc = w->acc, pos = w->pos, nbits = w->t->nbits;
+    uint8_t *bits = w->t->bits;
+    for (size_t i = 0; i < count; i++, pos += 8) {
+        acc = acc << 8 | v[i];
+        if (pos + 8 <= nbits) bits[pos >> 3] = (uint8_t)(acc >> w->n);
+    }
+    w->acc = acc;
+    w->pos = pos;
+}
+
 static void bitw_put_sync(struct bitw *w, unsigned n)
 {
     while (n--) bitw_put(w, 0xFF, 10);
@@ -121,7 +136,7 @@ void a2_track_write_std(struct a2_track *t, unsigned track, uint8_t volume, cons
         uint8_t enc[343];
         a2_encode62(data + s * 256, enc);
         bitw_put(&w, 0xD5, 8), bitw_put(&w, 0xAA, 8), bitw_put(&w, 0xAD, 8);
-        for (unsigned i = 0; i < 343; i++) bitw_put(&w, enc[i], 8);
+        bitw_bytes(&w, enc, sizeof enc);
         bitw_put(&w, 0xDE, 8), bitw_put(&w, 0xAA, 8), bitw_put(&w, 0xEB, 8);
         bitw_put_sync(&w, 16);
     }

@@ -164,6 +164,10 @@ struct fdx_machine {
     int exit_code;
     uint64_t slice_cycles;      /* cpu->cycles when sched.now was last set */
     void *impl;                 /* desc->impl_size bytes, zeroed */
+    /* fdx_machine_load keeps the current state here while it loads: kept
+     * between loads (stepping backwards loads one state after another) */
+    uint8_t *load_backup;
+    size_t load_backup_size;
 };
 
 /* Registry of built-in machines. */
