@@ -61,6 +61,12 @@ case "$mode" in
     norand=""
     setarch -R true 2>/dev/null && norand="setarch -R"
     export norand
+    # work files in memory where there is /dev/shm: on a disk, writing every
+    # input made most targets several times slower (the directory name
+    # reaches the code under test: runs with the other one may differ)
+    work=/tmp
+    [ -d /dev/shm ] && [ -w /dev/shm ] && work=/dev/shm
+    export work
     for t in $list; do
         runs=$(sed -n "s/^$t  *\([0-9][0-9]*\)$/\1/p" "$here/ci_runs.txt")
         [ -n "$runs" ] || { echo "FAIL $t has no line in tests/fuzz/ci_runs.txt" >&2; continue; }
@@ -74,12 +80,13 @@ case "$mode" in
         # the seeds as a list in name order: libFuzzer orders them by size, and
         # files of one size in the order given (the order of a directory varies)
         inputs=$(ls -d "$seeds/$t"/* ${extra:+"$extra"/*} 2>/dev/null | LC_ALL=C sort | tr "\n" "," | sed "s/,\$//")
-        rm -rf "/tmp/fdx-fuzz-$t"
-        FDX_FUZZ_WORKDIR=/tmp/fdx-fuzz-$t $norand "$build/fuzz/$t" -runs="$runs" -max_total_time="$secs" \
+        rm -rf "$work/fdx-fuzz-$t"
+        FDX_FUZZ_WORKDIR=$work/fdx-fuzz-$t $norand "$build/fuzz/$t" -runs="$runs" -max_total_time="$secs" \
             -seed="$seed" -reload=0 -timeout=20 -rss_limit_mb=4096 -close_fd_mask=3 -print_final_stats=1 \
             -artifact_prefix="$build/fuzz-crashes/$t-" -seed_inputs="$inputs" "$build/fuzz-corpus/$t" \
             > "$build/fuzz-logs/$t.log" 2>&1
-        echo $? > "$build/fuzz-logs/$t.rc"' sh "$build" "$seeds" "$here" "$secs" "$seed" || exit 1
+        echo $? > "$build/fuzz-logs/$t.rc"
+        rm -rf "$work/fdx-fuzz-$t"' sh "$build" "$seeds" "$here" "$secs" "$seed" || exit 1
     status=0
     for t in $list; do
         rc=$(cat "$build/fuzz-logs/$t.rc" 2>/dev/null || echo 1)
