@@ -47,8 +47,10 @@ for t in $list; do
         [ -d "$dir/seeds/$t" ] && extra="$extra $dir/seeds/$t"
         [ -d "$here/regressions/$t" ] && extra="$extra $here/regressions/$t"
         log="$dir/$t.log"
+        # -reload=0: one process per corpus, so rereading it (every second,
+        # a stat of each of thousands of files) finds nothing new
         # shellcheck disable=SC2086
-        "$build/fuzz/$t" -runs="$left" -max_total_time="$chunk" -seed=0 -timeout="${TIMEOUT:-20}" -rss_limit_mb=4096 \
+        "$build/fuzz/$t" -runs="$left" -max_total_time="$chunk" -seed=0 -reload=0 -timeout="${TIMEOUT:-20}" -rss_limit_mb=4096 \
             -close_fd_mask=3 -print_final_stats=1 -artifact_prefix="$dir/crashes/$t-" \
             "$dir/$t" $extra > "$log" 2>&1
         rc=$?
