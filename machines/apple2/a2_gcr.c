@@ -149,20 +149,41 @@ void a2_track_write_std(struct a2_track *t, unsigned track, uint8_t volume, cons
 
 /* ---- reading a track back ----------------------------------------------- */
 
+/* Eight bits from pos on, MSB first, wrapping round the loop. */
+static unsigned bits8_at(const struct a2_track *t, uint32_t pos)
+{
+    if (pos + 8 <= t->nbits) {
+        const uint8_t *b = t->bits + (pos >> 3);
+        unsigned shift = pos & 7;
+        return shift ? ((unsigned)b[0] << 8 | b[1]) >> (8 - shift) & 0xFFu : b[0];
+    }
+    unsigned v = 0;
+    for (unsigned k = 0; k < 8; k++) {
+        v = v << 1 | a2_track_bit(t, pos);
+        if (++pos == t->nbits) pos = 0;
+    }
+    return v;
+}
+
 size_t a2_track_nibbles(const struct a2_track *t, uint32_t total, uint8_t *out, size_t max)
 {
     if (!t->nbits) return 0;
-    /* the latch model: shift bits in; a byte is complete when bit 7 is set */
-    unsigned sr = 0;
+    /* The latch model: bits shift in, and a byte is complete when bit 7 is
+     * set; as the latch clears after each byte, a byte is a one bit and the
+     * seven after it, and zero bits before it are lost. Taken eight bits
+     * at a time rather than bit by bit (disk images are decoded whole). */
     size_t n = 0;
-    uint32_t pos = 0;
-    for (uint32_t i = 0; i < total && n < max; i++) {
-        sr = (sr << 1 | a2_track_bit(t, pos)) & 0xFFu;
-        if (++pos == t->nbits) pos = 0;
-        if (sr & 0x80) {
-            out[n++] = (uint8_t)sr;
-            sr = 0;
+    uint32_t pos = 0, left = total;
+    while (n < max && left >= 8) {
+        unsigned w = bits8_at(t, pos), step = 0;
+        while (step < 8 && !(w & (0x80u >> step))) step++;
+        if (!step) {
+            out[n++] = (uint8_t)w;
+            step = 8;
         }
+        left -= step;
+        pos += step;
+        while (pos >= t->nbits) pos -= t->nbits;
     }
     return n;
 }

@@ -202,6 +202,46 @@ START_TEST(test_order_detection)
 }
 END_TEST
 
+/* The controller's latch, a bit at a time: a2_track_nibbles must read the
+ * same bytes (it takes eight bits at a time). */
+static size_t latch_nibbles(const struct a2_track *t, uint32_t total, uint8_t *out, size_t max)
+{
+    unsigned sr = 0;
+    size_t n = 0;
+    uint32_t pos = 0;
+    for (uint32_t i = 0; i < total && n < max && t->nbits; i++) {
+        sr = (sr << 1 | a2_track_bit(t, pos)) & 0xFFu;
+        if (++pos == t->nbits) pos = 0;
+        if (sr & 0x80) {
+            out[n++] = (uint8_t)sr;
+            sr = 0;
+        }
+    }
+    return n;
+}
+
+START_TEST(test_nibbles_match_latch)
+{
+    uint32_t seed = 77;
+    static uint8_t bits[800], want[1000], got[1000];
+    for (unsigned k = 0; k < 400; k++) {
+        struct a2_track t = {bits, 1 + lcg(&seed) % (8 * sizeof bits)};
+        /* sparse and dense bits: long zero runs cross byte boundaries */
+        unsigned density = 1 + k % 8;
+        for (size_t i = 0; i < sizeof bits; i++) {
+            bits[i] = (uint8_t)lcg(&seed);
+            for (unsigned d = 1; d < density; d++) bits[i] &= (uint8_t)lcg(&seed);
+        }
+        uint32_t total = lcg(&seed) % (3 * t.nbits + 20);
+        size_t max = k % 5 ? sizeof want : lcg(&seed) % 40;
+        size_t nw = latch_nibbles(&t, total, want, max);
+        size_t ng = a2_track_nibbles(&t, total, got, max);
+        ck_assert_uint_eq(ng, nw);
+        ck_assert_mem_eq(got, want, nw);
+    }
+}
+END_TEST
+
 START_TEST(test_nib_round_trip)
 {
     uint8_t *img = make_image(5);
@@ -447,5 +487,5 @@ START_TEST(test_unsavable_track)
 END_TEST
 
 FDX_UNIT_MAIN("apple2 disk", test_gcr_table, test_62_round_trip, test_62_known_layout, test_44, test_dsk_round_trip,
-              test_po_round_trip, test_order_detection, test_nib_round_trip, test_woz2_round_trip, test_woz1,
+              test_po_round_trip, test_order_detection, test_nibbles_match_latch, test_nib_round_trip, test_woz2_round_trip, test_woz1,
               test_woz_damage, test_woz_fuzz, test_bad_sizes, test_unsavable_track)
