@@ -68,7 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* The state to load ends where a buffer kept between inputs ends, so a
      * read past its end still meets ASan's redzone: a fresh block for each
      * input (over 128 KiB a new mapping under ASan, page-faulted in anew)
-     * took a quarter of the time of the larger machines. */
+     * took a third of fuzz_state_dos's time. */
     static uint8_t *buf;
     static size_t cap;
     if (bn > cap) {
